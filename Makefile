@@ -1,0 +1,44 @@
+# Quick start: `make plan` builds the plan from sources/, `make test` checks everything.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SOURCES ?= sources
+
+.PHONY: help plan validate test lint format bench template clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+plan: $(STAMP) ## build the plan from $(SOURCES)/ into output/
+	$(BIN)/zi-plan build $(SOURCES)
+
+validate: $(STAMP) ## check the workbooks in $(SOURCES)/ without building
+	$(BIN)/zi-plan validate $(SOURCES)
+
+lint: $(STAMP) ## ruff (lint + format check) and mypy
+	$(BIN)/ruff check generator tests benchmarks tools
+	$(BIN)/ruff format --check generator tests benchmarks tools
+	$(BIN)/mypy
+
+format: $(STAMP) ## reformat the code
+	$(BIN)/ruff format generator tests benchmarks tools
+	$(BIN)/ruff check --fix generator tests benchmarks tools
+
+test: lint ## lint, then the whole test suite
+	$(BIN)/pytest
+
+bench: $(STAMP) ## time a cold build against the floor
+	$(BIN)/python benchmarks/bench_build.py
+
+template: $(STAMP) ## regenerate word_templates/ from tools/make_template.py (overwrites edits made in Word)
+	$(BIN)/python tools/make_template.py
+
+clean: ## remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Builds the Rencana Kerja Pembangunan Zona Integritas from the Pokja workbooks."""

@@ -1,0 +1,87 @@
+"""The sheets and columns of the workbook contract (../shared/workbook-contract.md)."""
+
+from __future__ import annotations
+
+from generator.models import ComponentKey
+from generator.workbook import MONTHS_ID, Column
+
+UMUM_NUMBER = 0
+COMPONENT_NUMBERS = {key.number: key for key in ComponentKey}
+WORKBOOK_HINTS = {
+    0: "00_umum.xlsx",
+    1: "01_manajemen_perubahan.xlsx",
+    2: "02_penataan_tatalaksana.xlsx",
+    3: "03_penataan_sdm.xlsx",
+    4: "04_penguatan_akuntabilitas.xlsx",
+    5: "05_penguatan_pengawasan.xlsx",
+    6: "06_pelayanan_publik.xlsx",
+}
+
+SHEET_IDENTITAS = "Identitas"
+SHEET_NARASI = "Narasi"
+SHEET_URAIAN = "Uraian"
+SHEET_INDIKATOR = "Indikator"
+SHEET_PRIORITAS = "Prioritas"
+
+IDENTITAS = (Column("kolom", ("Kolom",)), Column("isi", ("Isi",)))
+NARASI = (
+    Column("bagian", ("Bagian",)),
+    Column("tingkat", ("Tingkat",), required=False),
+    Column("teks", ("Teks",)),
+)
+URAIAN = (Column("bagian", ("Bagian",)), Column("teks", ("Teks",)))
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_SHORT_ID = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES")
+_SHORT_EN = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+_LONG_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MORE = {8: ("AGS", "AGT", "AGST"), 9: ("SEPT",), 10: ("OKTO",), 12: ("DESE",)}
+
+MONTH_LABELS = _SHORT_ID
+MONTH_KEYS = tuple(f"m{i}" for i in range(1, 13))
+MONTH_COLUMNS = tuple(
+    Column(
+        MONTH_KEYS[i],
+        tuple(
+            dict.fromkeys(
+                (_SHORT_ID[i], _SHORT_EN[i], MONTHS_ID[i], _LONG_EN[i], _ROMAN[i], str(i + 1))
+                + _MORE.get(i + 1, ())
+            )
+        ),
+    )
+    for i in range(12)
+)
+
+OPTIONAL = (
+    Column("penanggung_jawab", ("Penanggung Jawab", "PJ"), required=False),
+    Column("data_dukung", ("Data Dukung", "Bukti Dukung"), required=False),
+    Column("kode_lke", ("Kode LKE",), required=False),
+)
+
+INDIKATOR = (
+    Column("no", ("NO",), required=False),
+    Column("kegiatan", ("KEGIATAN",)),
+    Column("hasil", ("HASIL YANG INGIN DICAPAI",)),
+    Column("uraian", ("URAIAN KEGIATAN",)),
+    Column("target", ("TARGET",)),
+    *MONTH_COLUMNS,
+    Column("ket", ("KET", "KETERANGAN")),
+    *OPTIONAL,
+    # the merged cell above the months in a two-row header: known, not data
+    Column("waktu_bulan", ("WAKTU/BULAN", "WAKTU/ BULAN", "WAKTU / BULAN", "WAKTU"), False),
+)
+
+PRIORITAS = (
+    Column("no", ("No",), required=False),
+    Column("target", ("Target Prioritas",)),
+    Column("rencana_aksi", ("Rencana Aksi",)),
+    Column("waktu", ("Waktu",)),
+    Column("output", ("Output",)),
+    *OPTIONAL,
+)
+
+TICKS = {"✓", "√", "v", "x", "1", "ya", "true", "✔"}
+NO_TICKS = {"", "-", "0", "false", "–"}

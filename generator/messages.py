@@ -1,0 +1,194 @@
+"""The Indonesian texts the Pokja and the Kanwil read, keyed by a stable problem code.
+
+Each entry is (what was found, what to do). ``{name}`` fields are filled from the problem.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # files
+    "folder-tidak-ada": (
+        "Folder sumber tidak ditemukan.",
+        "Periksa nama folder, atau jalankan perintah dari folder proyek.",
+    ),
+    "workbook-tidak-ada": (
+        "Workbook {name} tidak ada di folder sumber.",
+        "Simpan workbook yang namanya diawali {number} di folder ini.",
+    ),
+    "workbook-ganda": (
+        "Ada dua workbook bernomor {number}: file ini dan {other}.",
+        "Sisakan satu saja; pindahkan atau hapus yang lama.",
+    ),
+    "file-tidak-terbaca": (
+        "File tidak dapat dibaca ({detail}).",
+        "Tutup file di program lain, lalu periksa hak akses folder.",
+    ),
+    "file-kosong": (
+        "File kosong (0 byte).",
+        "Simpan ulang workbook dari Excel; file mungkin rusak saat disalin.",
+    ),
+    "file-xls-lama": (
+        "File ini berformat Excel lama (.xls) yang diberi nama .xlsx.",
+        "Buka di Excel, pilih Simpan Sebagai › Buku Kerja Excel (*.xlsx).",
+    ),
+    "file-berkata-sandi": (
+        "Workbook ini dilindungi kata sandi sehingga tidak dapat dibaca.",
+        "Buka di Excel, hapus kata sandi (File › Info › Lindungi Buku Kerja), lalu simpan.",
+    ),
+    "file-html": (
+        "File ini halaman web (HTML) yang diberi nama .xlsx, bukan workbook Excel.",
+        "Buka di Excel, lalu Simpan Sebagai › Buku Kerja Excel (*.xlsx).",
+    ),
+    "file-bukan-xlsx": (
+        "File ini bukan workbook Excel (.xlsx).",
+        "Simpan ulang dari Excel sebagai Buku Kerja Excel (*.xlsx).",
+    ),
+    "file-rusak": (
+        "Workbook rusak dan tidak dapat dibuka ({detail}).",
+        "Buka di Excel (Excel biasanya menawarkan perbaikan), lalu simpan ulang.",
+    ),
+    "file-tidak-wajar": (
+        "Isi file terlalu besar setelah diekstrak ({size_mb} MB); file ini tidak wajar.",
+        "Jangan gunakan file ini; minta Pokja mengirim ulang workbook aslinya.",
+    ),
+    # sheets and columns
+    "sheet-tidak-ada": (
+        "Sheet {sheet} tidak ada (sheet yang ada: {found}).",
+        "Tambahkan sheet bernama {sheet}, atau perbaiki namanya.",
+    ),
+    "judul-kolom-tidak-ada": (
+        "Baris judul kolom tidak ditemukan di 10 baris pertama. Kolom wajib: {missing}. "
+        "Isi yang ditemukan: {found}.",
+        "Tulis judul kolom persis seperti contoh pada satu baris di atas tabel.",
+    ),
+    "kolom-wajib-tidak-ada": (
+        "Kolom wajib tidak ditemukan: {missing}. Judul kolom yang ada: {found}.",
+        "Tambahkan kolom tersebut, atau perbaiki ejaan judulnya.",
+    ),
+    "kolom-diabaikan": (
+        "Kolom {extra} tidak dikenal dan diabaikan.",
+        "Hapus kolom itu jika tidak diperlukan, atau perbaiki ejaan judulnya.",
+    ),
+    # cells
+    "karakter-kontrol": (
+        "Sel berisi karakter kontrol ({char}) yang tidak dapat dimuat di dokumen Word.",
+        "Ketik ulang isi sel tanpa menyalin dari program lain.",
+    ),
+    "teks-terlalu-panjang": (
+        "Isi sel {length} karakter, melebihi batas Excel 32.767 karakter.",
+        "Pecah isinya menjadi beberapa baris atau sel.",
+    ),
+    "rumus-tanpa-nilai": (
+        "Sel berisi rumus yang belum pernah dihitung, sehingga nilainya kosong.",
+        "Buka workbook di Excel, tekan F9, lalu simpan.",
+    ),
+    # Identitas
+    "identitas-kosong": (
+        "Isian {field} wajib diisi tetapi tidak ditemukan atau kosong.",
+        "Tambahkan baris {field} pada sheet Identitas dan isi kolom Isi.",
+    ),
+    "identitas-tidak-dikenal": (
+        "Isian {field} tidak dikenal dan diabaikan.",
+        "Periksa ejaannya; isian yang dikenal: {known}.",
+    ),
+    "identitas-ganda": (
+        "Isian {field} ditulis dua kali; yang dipakai baris pertama.",
+        "Hapus salah satu baris.",
+    ),
+    "tahun-tidak-sah": (
+        '"{value}" bukan tahun.',
+        "Isi dengan tahun empat angka, misalnya 2025.",
+    ),
+    "tanggal-tidak-sah": (
+        '"{value}" bukan tanggal.',
+        "Isi dengan tanggal Excel atau teks seperti 12 Februari 2024.",
+    ),
+    "kertas-tidak-sah": (
+        '"{value}" bukan ukuran kertas yang dikenal.',
+        "Isi A4 atau F4.",
+    ),
+    "nip-bukan-18-angka": (
+        '"{value}" bukan NIP: NIP terdiri atas 18 angka.',
+        "Isi 18 angka NIP; spasi boleh (19760413 200012 1 002).",
+    ),
+    "nip-tanggal-lahir": (
+        'NIP "{value}": delapan angka pertama bukan tanggal lahir yang mungkin.',
+        "Periksa kembali NIP pada SK kepegawaian.",
+    ),
+    "nip-tmt": (
+        'NIP "{value}": angka ke-9 s.d. 14 bukan tahun dan bulan pengangkatan yang mungkin.',
+        "Periksa kembali NIP pada SK kepegawaian.",
+    ),
+    "nip-jenis-kelamin": (
+        'NIP "{value}": angka ke-15 harus 1 (laki-laki) atau 2 (perempuan).',
+        "Periksa kembali NIP pada SK kepegawaian.",
+    ),
+    "ketua-tim-tidak-lengkap": (
+        "Nama Ketua Tim dan NIP Ketua Tim harus diisi keduanya.",
+        "Lengkapi isian yang kosong, atau kosongkan keduanya.",
+    ),
+    # Narasi and Uraian
+    "bagian-tidak-dikenal": (
+        'Bagian "{value}" tidak dikenal.',
+        "Gunakan salah satu: {known}.",
+    ),
+    "bagian-kosong": (
+        "Kolom Bagian kosong pada baris pertama tabel.",
+        "Isi nama Bagian; baris di bawahnya yang kosong mengikuti Bagian di atasnya.",
+    ),
+    "tingkat-tidak-sah": (
+        '"{value}" bukan tingkat yang dikenal.',
+        "Isi 0 (paragraf), 1 (butir 1.), 2 (butir a.) atau 3 (butir 1)), atau kosongkan.",
+    ),
+    "teks-kosong": (
+        "Kolom Teks kosong; baris ini dilewati.",
+        "Isi teksnya atau hapus barisnya.",
+    ),
+    # Indikator and Prioritas
+    "kelompok-tanpa-induk": (
+        "Kolom {column} kosong pada baris pertama, sehingga baris ini tidak punya induk.",
+        "Isi {column}; baris di bawahnya yang kosong mengikuti isi di atasnya.",
+    ),
+    "tanda-tidak-dikenal": (
+        '"{value}" bukan tanda centang.',
+        "Isi √ (atau v, x, 1, ya) untuk bulan yang direncanakan, atau kosongkan.",
+    ),
+    "tanpa-bulan": (
+        "Baris kegiatan ini tidak dicentang pada bulan mana pun.",
+        "Centang (√) bulan pelaksanaannya pada kolom JAN s.d. DES.",
+    ),
+    "tanpa-matriks": (
+        "Sheet Indikator kosong: komponen ini tampil tanpa matriks kegiatan bulanan.",
+        "Isi matriks kegiatan jika Pokja memilikinya.",
+    ),
+    "tanpa-rencana-aksi": (
+        "Target prioritas ini tidak memiliki Rencana Aksi.",
+        "Isi langkah Rencana Aksi pada baris target ini dan di bawahnya.",
+    ),
+    "tahun-waktu-berbeda": (
+        'Waktu "{value}" menyebut tahun {year}, bukan tahun rencana {tahun}.',
+        "Periksa tahunnya; ini peringatan, dokumen tetap dibuat.",
+    ),
+    "nama-satker-lain": (
+        'Teks menyebut "{word}", padahal satuan kerja ini {jenis}.',
+        "Periksa apakah teks ini tersalin dari rencana satuan kerja lain.",
+    ),
+    "nilai-tidak-sah": (
+        "Nilai tidak sah: {detail}.",
+        "Perbaiki isi sel sesuai petunjuk workbook.",
+    ),
+    # output
+    "dokumen-terkunci": (
+        "Dokumen tidak dapat ditulis karena sedang dibuka di program lain ({detail}).",
+        "Tutup dokumen di Word, lalu jalankan lagi. Dokumen lama tidak berubah.",
+    ),
+    "dokumen-tanpa-izin": (
+        "Tidak ada izin menulis ke lokasi ini ({detail}).",
+        "Pilih folder lain dengan -o, atau periksa hak akses folder.",
+    ),
+}
+
+
+def render_message(code: str, params: dict[str, object]) -> str:
+    found, todo = MESSAGES[code]
+    return f"{found.format(**params)} Perbaiki: {todo.format(**params)}"

@@ -1,0 +1,202 @@
+"""The plan as one typed object: the single source the document is rendered from."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Marker(str, Enum):
+    """How a line of text is shown: plain, or as an item of a generated list."""
+
+    PLAIN = "plain"
+    NUMBER = "number"  # typed as "1." -> numbered 1., 2., ...
+    LETTER = "letter"  # typed as "a." -> lettered a., b., ...
+    BULLET = "bullet"  # typed as "-"
+
+
+class Line(Frozen):
+    """One line of a multi-line cell; list numbers are generated, never kept."""
+
+    text: Text
+    marker: Marker = Marker.PLAIN
+
+
+class Official(Frozen):
+    """A person who signs: jabatan as typed (``Plh. Kepala``), name, NIP."""
+
+    jabatan: Text
+    nama: Text
+    nip: str
+
+    @field_validator("nip")
+    @classmethod
+    def _nip_is_valid(cls, value: str) -> str:
+        problem = nip_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    @property
+    def nip_display(self) -> str:
+        """NIP as 8-6-1-3 (``19760413 200012 1 002``): one style in the whole document."""
+        n = self.nip
+        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}"
+
+
+def nip_problem(nip: str) -> str | None:
+    """Why an 18-digit NIP is impossible, as a problem code, or None when it is fine."""
+    if not re.fullmatch(r"\d{18}", nip):
+        return "nip-bukan-18-angka"
+    try:
+        date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        return "nip-tanggal-lahir"
+    if not (1 <= int(nip[12:14]) <= 12):
+        return "nip-tmt"
+    if nip[14] not in "12":
+        return "nip-jenis-kelamin"
+    return None
+
+
+class Identity(Frozen):
+    kementerian: Text
+    kantor_wilayah: Text
+    nama_satker: Text
+    nama_singkat: Text
+    jenis_satker: Text
+    tahun: int = Field(ge=2000, le=2100)
+    tempat: Text
+    tanggal: date
+    penandatangan: Official
+    ketua_tim: Official | None = None
+    slogan: str = ""
+    alamat: str = ""
+    ukuran_kertas: Literal["A4", "F4"] = "A4"
+    revisi: str = ""
+    tanggal_revisi: date | None = None
+
+
+class Paragraph(Frozen):
+    """A paragraph of the narrative: level 0 plain, 1 numbered, 2 lettered, 3 ``1)``."""
+
+    text: Text
+    level: int = Field(ge=0, le=3)
+
+
+class SectionKey(str, Enum):
+    """The narrative sections of 00_umum.xlsx › Narasi, in document order."""
+
+    KATA_PENGANTAR = "Kata Pengantar"
+    LATAR_BELAKANG = "Latar Belakang"
+    MAKSUD_TUJUAN = "Maksud dan Tujuan"
+    RUANG_LINGKUP = "Ruang Lingkup"
+    DASAR_HUKUM = "Dasar Hukum"
+    PENGERTIAN_UMUM = "Pengertian Umum"
+    PERKEMBANGAN = "Perkembangan Masalah dan Kondisi"
+    ANALISA = "Analisa"
+    PERKIRAAN = "Perkiraan"
+    REKOMENDASI = "Rekomendasi"
+    PENGANTAR_BAB2 = "Pengantar BAB II"
+    INDIKATOR_HASIL = "Indikator Hasil"
+    EVALUASI = "Evaluasi"
+    PELAPORAN = "Pelaporan"
+    PENUTUP = "Penutup"
+
+    @property
+    def prose(self) -> bool:
+        """Prose sections default to plain paragraphs, the others to numbered items."""
+        return self in _PROSE
+
+
+_PROSE = {
+    SectionKey.KATA_PENGANTAR, SectionKey.LATAR_BELAKANG, SectionKey.MAKSUD_TUJUAN,
+    SectionKey.RUANG_LINGKUP, SectionKey.PENGANTAR_BAB2, SectionKey.EVALUASI,
+    SectionKey.PELAPORAN, SectionKey.PENUTUP,
+}  # fmt: skip
+
+
+class Section(Frozen):
+    key: SectionKey
+    paragraphs: list[Paragraph] = Field(min_length=1)
+    standard: bool = False  # True when the workbook had no rows and the standard text is used
+
+
+class MatrixLine(Frozen):
+    """One planned line of the monthly check matrix."""
+
+    hasil: list[Line] = []
+    uraian: list[Line] = []
+    target: list[Line] = []
+    months: tuple[bool, ...] = Field(min_length=12, max_length=12)
+    ket: str = ""
+    penanggung_jawab: str = ""
+    data_dukung: str = ""
+    kode_lke: str = ""
+
+
+class Activity(Frozen):
+    """A KEGIATAN with its planned lines (NO and KEGIATAN are merged over them)."""
+
+    kegiatan: Text
+    lines: list[MatrixLine] = Field(min_length=1)
+
+
+class Step(Frozen):
+    """A Rencana Aksi step; Waktu and Output are its own or repeat the target's."""
+
+    rencana_aksi: str = ""
+    waktu: str = ""
+    output: str = ""
+    penanggung_jawab: str = ""
+    data_dukung: str = ""
+    kode_lke: str = ""
+
+
+class PriorityTarget(Frozen):
+    target: Text
+    steps: list[Step] = Field(min_length=1)
+
+
+class ComponentKey(str, Enum):
+    MANAJEMEN_PERUBAHAN = "Manajemen Perubahan"
+    PENATAAN_TATALAKSANA = "Penataan Tatalaksana"
+    PENATAAN_SDM = "Penataan Sistem Manajemen SDM"
+    AKUNTABILITAS = "Penguatan Akuntabilitas Kinerja"
+    PENGAWASAN = "Penguatan Pengawasan"
+    PELAYANAN_PUBLIK = "Peningkatan Kualitas Pelayanan Publik"
+
+    @property
+    def number(self) -> int:
+        return list(ComponentKey).index(self) + 1
+
+
+class Component(Frozen):
+    key: ComponentKey
+    tujuan: list[Text] = []
+    targets: list[Text] = []
+    pengantar_tabel: list[Text] = []
+    activities: list[Activity] = []
+    priorities: list[PriorityTarget] = []
+
+
+class Plan(Frozen):
+    """The whole Rencana Kerja Pembangunan Zona Integritas of one unit for one year."""
+
+    identity: Identity
+    sections: list[Section]
+    components: list[Component] = Field(min_length=6, max_length=6)
+    logo: str | None = None  # path of sources/logo.png, shown on the cover
+
+    def section(self, key: SectionKey) -> Section:
+        return next(s for s in self.sections if s.key is key)

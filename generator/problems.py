@@ -1,0 +1,87 @@
+"""Where a problem is, what it is, and the one error type the core raises."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from generator.messages import render_message
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class CellRef:
+    """A place in the sources: a file, and optionally a sheet and a cell (``H12``)."""
+
+    file: str
+    sheet: str = ""
+    cell: str = ""
+
+    def __str__(self) -> str:
+        return " › ".join(part for part in (self.file, self.sheet, self.cell) if part)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about the input, with a stable code that keys its Indonesian text."""
+
+    code: str
+    where: CellRef
+    severity: Severity
+    params: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def message(self) -> str:
+        return render_message(self.code, self.params)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message} [{self.code}]"
+
+
+class ZiError(Exception):
+    """Base class of the errors this package raises on purpose."""
+
+
+class InputInvalid(ZiError):
+    """The sources hold errors; ``problems`` lists all of them (and the warnings)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{sum(p.severity is Severity.ERROR for p in problems)} error(s)")
+        self.problems = problems
+
+
+class OutputError(ZiError):
+    """The document could not be written where asked (file open in Word, no permission)."""
+
+    def __init__(self, code: str, path: str, detail: str = "") -> None:
+        super().__init__(code)
+        self.problem = Problem(code, CellRef(path), Severity.ERROR, {"detail": detail})
+
+
+class Report:
+    """Collects the problems of one run, in the order they were found."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, code: str, where: CellRef, **params: object) -> None:
+        self.problems.append(Problem(code, where, Severity.ERROR, params))
+
+    def warn(self, code: str, where: CellRef, **params: object) -> None:
+        self.problems.append(Problem(code, where, Severity.WARNING, params))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise InputInvalid(self.problems)

@@ -1,0 +1,551 @@
+"""Rows with cell addresses -> the validated Plan, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import ValidationError
+
+from generator import columns as cols
+from generator.models import (
+    Activity,
+    Component,
+    ComponentKey,
+    Identity,
+    Line,
+    Marker,
+    MatrixLine,
+    Official,
+    Paragraph,
+    Plan,
+    PriorityTarget,
+    Section,
+    SectionKey,
+    Step,
+    nip_problem,
+)
+from generator.problems import CellRef, InputInvalid, Problem, Report
+from generator.standard_text import standard_section
+from generator.workbook import (
+    MONTHS_ID,
+    Cell,
+    Column,
+    Table,
+    discover,
+    find_sheet,
+    fold,
+    open_workbook,
+    read_table,
+)
+
+MAX_CELL_CHARS = 32_767
+# XML 1.0 cannot hold these; tab and line breaks are fine.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ITEM = re.compile(r"^(?:(?P<number>\d{1,3})[.)]|(?P<letter>[a-zA-Z])[.)]|(?P<bullet>[-–•]))\s+")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+IDENTITY_FIELDS = {
+    "kementerian": "Kementerian",
+    "kantor_wilayah": "Kantor Wilayah",
+    "nama_satker": "Nama Satuan Kerja",
+    "nama_singkat": "Nama Singkat",
+    "jenis_satker": "Jenis Satuan Kerja",
+    "tahun": "Tahun",
+    "tempat": "Tempat Penetapan",
+    "tanggal": "Tanggal Penetapan",
+    "jabatan": "Jabatan Penandatangan",
+    "nama": "Nama Penandatangan",
+    "nip": "NIP Penandatangan",
+}
+OPTIONAL_IDENTITY_FIELDS = {
+    "slogan": "Slogan",
+    "alamat": "Alamat",
+    "ukuran_kertas": "Ukuran Kertas",
+    "ketua_nama": "Nama Ketua Tim",
+    "ketua_nip": "NIP Ketua Tim",
+    "ketua_jabatan": "Jabatan Ketua Tim",
+    "revisi": "Revisi",
+    "tanggal_revisi": "Tanggal Revisi",
+}
+URAIAN_PARTS = {"tujuan": "Tujuan", "target": "Target", "pengantar tabel": "Pengantar Tabel"}
+
+# Words that name a kind of unit; a plan of one kind that uses another kind's words was
+# probably copied from another unit's plan.
+UNIT_KIND_WORDS = {
+    "rutan": ("Rutan", "Karutan", "Rumah Tahanan"),
+    "lapas": ("Lapas", "Kalapas", "Lembaga Pemasyarakatan"),
+    "lpka": ("LPKA", "Lembaga Pembinaan Khusus Anak"),
+    "bapas": ("Bapas", "Kabapas", "Balai Pemasyarakatan"),
+    "rupbasan": ("Rupbasan", "Karupbasan"),
+    "kantor imigrasi": ("Kantor Imigrasi", "Kanim", "Kakanim"),
+}
+
+
+T = TypeVar("T")
+SECTION_ALIASES = {
+    "perkiraan/prediksi": SectionKey.PERKIRAAN,
+    "perkiraan/ prediksi": SectionKey.PERKIRAAN,
+    "prediksi": SectionKey.PERKIRAAN,
+    "analisis": SectionKey.ANALISA,
+    "maksud dan tujuan": SectionKey.MAKSUD_TUJUAN,
+    "pengantar bab 2": SectionKey.PENGANTAR_BAB2,
+}
+
+
+def load_plan(folder: Path) -> tuple[Plan, list[Problem]]:
+    """Reads and checks a sources folder: the plan and the warnings, or InputInvalid."""
+    loader = Loader(folder)
+    plan = loader.load()
+    return plan, loader.report.problems
+
+
+def split_marker(line: str) -> Line:
+    """``1. text`` -> a numbered item ``text``: the number itself is generated later."""
+    match = _ITEM.match(line.strip())
+    if not match or not line.strip()[match.end() :].strip():
+        return Line(text=line.strip())
+    kind = next(k for k in ("number", "letter", "bullet") if match.group(k))
+    return Line(text=line.strip()[match.end() :].strip(), marker=Marker(kind))
+
+
+def parse_date(value: object) -> date | None:
+    """An Excel date, or text such as ``12 Februari 2024``, ``12/02/2024``, ``2024-02-12``."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.replace(",", " ").split()).casefold()
+    months = {m.casefold(): i + 1 for i, m in enumerate(MONTHS_ID)}
+    months.update({m.casefold()[:3]: i + 1 for i, m in enumerate(MONTHS_ID)})
+    months.update({"agt": 8, "ags": 8, "agu": 8, "okt": 10, "des": 12, "mei": 5})
+    try:
+        if m := re.fullmatch(r"(\d{1,2}) ([a-z]+)\.? (\d{4})", text):
+            month = months.get(m.group(2))
+            return date(int(m.group(3)), month, int(m.group(1))) if month else None
+        if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return None
+
+
+def parse_year(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and float(value).is_integer():
+        year = int(value)
+    elif isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*", value):
+        year = int(value)
+    else:
+        return None
+    return year if 2000 <= year <= 2100 else None
+
+
+def parse_tick(cell: Cell) -> bool | None:
+    """True for a tick, False for none, None for a value that is neither."""
+    value = cell.value
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    text = fold(value)
+    if text in cols.TICKS:
+        return True
+    if text in cols.NO_TICKS:
+        return False
+    return None
+
+
+@dataclass
+class Loader:
+    """One run over a sources folder: keeps the report and the texts read, with their cells."""
+
+    folder: Path
+    report: Report = field(default_factory=Report)
+    texts: list[tuple[str, CellRef]] = field(default_factory=list)
+    _workbooks: dict[int, object] = field(default_factory=dict)
+    _paths: dict[int, Path] = field(default_factory=dict)
+
+    # -- cells ------------------------------------------------------------------------------
+
+    def text(self, cell: Cell) -> str:
+        """The cell as text, after the checks every text cell needs."""
+        raw = cell.value if isinstance(cell.value, str) else cell.text
+        if len(raw) > MAX_CELL_CHARS:
+            self.report.error("teks-terlalu-panjang", cell.ref, length=f"{len(raw):,}".replace(",", "."))
+            return ""
+        bad = _CONTROL.search(raw)
+        if bad:
+            self.report.error("karakter-kontrol", cell.ref, char=f"U+{ord(bad.group()):04X}")
+            return ""
+        text = "\n".join(line.strip() for line in raw.replace("\r\n", "\n").split("\n"))
+        text = text.strip()
+        if text and not cell.merged:
+            self.texts.append((text, cell.ref))
+        return text
+
+    def lines(self, cell: Cell) -> list[Line]:
+        """A multi-line cell as lines; ``1.``, ``a.`` and ``-`` lines are list items."""
+        return [split_marker(line) for line in self.text(cell).split("\n") if line.strip()]
+
+    def build(self, make: Callable[[], T], where: CellRef) -> T | None:
+        """Builds a model; a constraint the checks missed is still reported at a place."""
+        try:
+            return make()
+        except ValidationError as exc:
+            detail = "; ".join(
+                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
+            )
+            self.report.error("nilai-tidak-sah", where, detail=detail)
+            return None
+
+    # -- workbooks --------------------------------------------------------------------------
+
+    def table(self, number: int, sheet: str, columns: tuple[Column, ...]) -> Table | None:
+        workbook = self._workbooks.get(number)
+        if workbook is None:
+            return None
+        name = self._paths[number].name
+        ws = find_sheet(workbook, sheet)  # type: ignore[arg-type]
+        if ws is None:
+            self.report.error(
+                "sheet-tidak-ada", CellRef(name, sheet), sheet=sheet,
+                found=", ".join(workbook.sheetnames),  # type: ignore[attr-defined]
+            )  # fmt: skip
+            return None
+        return read_table(ws, name, columns, self.report)
+
+    def load(self) -> Plan:
+        if not self.folder.is_dir():
+            self.report.error("folder-tidak-ada", CellRef(str(self.folder)))
+            raise InputInvalid(self.report.problems)
+        self._paths = discover(self.folder, self.report)
+        for number, hint in cols.WORKBOOK_HINTS.items():
+            if number not in self._paths:
+                self.report.error(
+                    "workbook-tidak-ada", CellRef(hint), name=hint, number=f"{number:02d}"
+                )
+                continue
+            workbook = open_workbook(self._paths[number], self.report)
+            if workbook is not None:
+                self._workbooks[number] = workbook
+        identity = self.identity(self.table(0, cols.SHEET_IDENTITAS, cols.IDENTITAS))
+        sections = self.sections(self.table(0, cols.SHEET_NARASI, cols.NARASI), identity)
+        components = [self.component(key, identity) for key in ComponentKey]
+        if identity is not None:
+            self.check_unit_kind(identity)
+        logo = self.folder / "logo.png"
+        plan = None
+        if not self.report.errors and identity is not None:
+            plan = self.build(
+                lambda: Plan(
+                    identity=identity,
+                    sections=sections,
+                    components=[c for c in components if c is not None],
+                    logo=str(logo) if logo.is_file() else None,
+                ),
+                CellRef(self.folder.name),
+            )
+        self.report.raise_if_errors()
+        assert plan is not None
+        return plan
+
+    # -- 00_umum.xlsx ----------------------------------------------------------------------
+
+    def identity(self, table: Table | None) -> Identity | None:
+        if table is None:
+            return None
+        labels = {**IDENTITY_FIELDS, **OPTIONAL_IDENTITY_FIELDS}
+        lookup = {fold(label): key for key, label in labels.items()}
+        cells: dict[str, Cell] = {}
+        for row in table.rows:
+            label, value = row["kolom"], row["isi"]
+            key = lookup.get(fold(label.text))
+            if not label.text:
+                continue
+            if key is None:
+                self.report.warn(
+                    "identitas-tidak-dikenal", label.ref, field=label.text,
+                    known=", ".join(labels.values()),
+                )  # fmt: skip
+            elif key in cells:
+                self.report.warn("identitas-ganda", label.ref, field=label.text)
+            else:
+                cells[key] = value
+        errors_before = len(self.report.errors)
+        for key, label in IDENTITY_FIELDS.items():
+            if key not in cells or cells[key].blank:
+                where = cells[key].ref if key in cells else table.ref
+                self.report.error("identitas-kosong", where, field=label)
+        text = {key: self.text(cell) for key, cell in cells.items() if key not in ("tahun",)}
+
+        tahun = None
+        if "tahun" in cells and not cells["tahun"].blank:
+            tahun = parse_year(cells["tahun"].value)
+            if tahun is None:
+                self.report.error("tahun-tidak-sah", cells["tahun"].ref, value=cells["tahun"].text)
+        tanggal = self.date_cell(cells.get("tanggal"))
+        tanggal_revisi = self.date_cell(cells.get("tanggal_revisi"))
+        nip = self.nip_cell(cells.get("nip"))
+        paper = text.get("ukuran_kertas", "").upper() or "A4"
+        if paper not in ("A4", "F4"):
+            self.report.error("kertas-tidak-sah", cells["ukuran_kertas"].ref, value=paper)
+        ketua = None
+        if text.get("ketua_nama") or text.get("ketua_nip"):
+            if not (text.get("ketua_nama") and text.get("ketua_nip")):
+                where = cells.get("ketua_nama", cells.get("ketua_nip"))
+                self.report.error("ketua-tim-tidak-lengkap", where.ref if where else table.ref)
+            else:
+                ketua_nip = self.nip_cell(cells["ketua_nip"])
+                if ketua_nip:
+                    ketua = Official(
+                        jabatan=text.get("ketua_jabatan") or "Ketua Tim Zona Integritas",
+                        nama=text["ketua_nama"],
+                        nip=ketua_nip,
+                    )
+        if len(self.report.errors) > errors_before or not (tahun and tanggal and nip):
+            return None
+        return self.build(
+            lambda: Identity(
+                kementerian=text["kementerian"],
+                kantor_wilayah=text["kantor_wilayah"],
+                nama_satker=text["nama_satker"],
+                nama_singkat=text["nama_singkat"],
+                jenis_satker=text["jenis_satker"],
+                tahun=tahun,
+                tempat=text["tempat"],
+                tanggal=tanggal,
+                penandatangan=Official(jabatan=text["jabatan"], nama=text["nama"], nip=nip),
+                ketua_tim=ketua,
+                slogan=text.get("slogan", ""),
+                alamat=text.get("alamat", ""),
+                ukuran_kertas=paper,
+                revisi=text.get("revisi", ""),
+                tanggal_revisi=tanggal_revisi,
+            ),
+            table.ref,
+        )
+
+    def date_cell(self, cell: Cell | None) -> date | None:
+        if cell is None or cell.blank:
+            return None
+        day = parse_date(cell.value)
+        if day is None:
+            self.report.error("tanggal-tidak-sah", cell.ref, value=cell.text)
+        return day
+
+    def nip_cell(self, cell: Cell | None) -> str | None:
+        if cell is None or cell.blank:
+            return None
+        nip = re.sub(r"\s", "", cell.text)
+        problem = nip_problem(nip)
+        if problem:
+            self.report.error(problem, cell.ref, value=cell.text)
+            return None
+        return nip
+
+    def sections(self, table: Table | None, identity: Identity | None) -> list[Section]:
+        found: dict[SectionKey, list[Paragraph]] = {key: [] for key in SectionKey}
+        lookup = {fold(key.value): key for key in SectionKey}
+        lookup.update(SECTION_ALIASES)
+        current: SectionKey | None = None
+        for row in table.rows if table else []:
+            bagian, teks, tingkat = row["bagian"], row["teks"], row.get("tingkat")
+            name = self.text(bagian)
+            if name and not bagian.merged:
+                current = lookup.get(fold(name))
+                if current is None:
+                    self.report.error(
+                        "bagian-tidak-dikenal", bagian.ref, value=name,
+                        known=", ".join(k.value for k in SectionKey),
+                    )  # fmt: skip
+                    continue
+            elif current is None:
+                self.report.error("bagian-kosong", bagian.ref)
+                continue
+            level = None
+            if tingkat is not None and not tingkat.blank:
+                level = parse_level(tingkat.value)
+                if level is None:
+                    self.report.error("tingkat-tidak-sah", tingkat.ref, value=tingkat.text)
+                    continue
+            lines = self.lines(teks)
+            if not lines:
+                self.report.warn("teks-kosong", teks.ref)
+                continue
+            default = 0 if current.prose else 1
+            for line in lines:
+                line_level = level
+                if line_level is None:
+                    line_level = {Marker.LETTER: 2}.get(line.marker, default)
+                found[current].append(Paragraph(text=line.text, level=line_level))
+        if identity is None:
+            return []
+        return [
+            Section(key=key, paragraphs=paragraphs)
+            if paragraphs
+            else Section(key=key, paragraphs=standard_section(key, identity), standard=True)
+            for key, paragraphs in found.items()
+        ]
+
+    # -- 01..06 -----------------------------------------------------------------------------
+
+    def component(self, key: ComponentKey, identity: Identity | None) -> Component | None:
+        number = key.number
+        uraian = self.table(number, cols.SHEET_URAIAN, cols.URAIAN)
+        indikator = self.table(number, cols.SHEET_INDIKATOR, cols.INDIKATOR)
+        prioritas = self.table(number, cols.SHEET_PRIORITAS, cols.PRIORITAS)
+        parts: dict[str, list[str]] = {name: [] for name in URAIAN_PARTS}
+        current: str | None = None
+        for row in uraian.rows if uraian else []:
+            bagian, teks = row["bagian"], row["teks"]
+            name = fold(self.text(bagian))
+            if name and not bagian.merged:
+                current = name if name in URAIAN_PARTS else None
+                if current is None:
+                    self.report.error(
+                        "bagian-tidak-dikenal", bagian.ref, value=bagian.text,
+                        known=", ".join(URAIAN_PARTS.values()),
+                    )  # fmt: skip
+                    continue
+            elif current is None:
+                self.report.error("bagian-kosong", bagian.ref)
+                continue
+            lines = self.lines(teks)
+            if not lines:
+                self.report.warn("teks-kosong", teks.ref)
+            parts[current].extend(line.text for line in lines)
+        activities = self.activities(indikator) if indikator else []
+        if indikator is not None and not activities:
+            self.report.warn("tanpa-matriks", indikator.ref)
+        priorities = self.priorities(prioritas, identity) if prioritas else []
+        if uraian is None or indikator is None or prioritas is None:
+            return None
+        return self.build(
+            lambda: Component(
+                key=key,
+                tujuan=parts["tujuan"],
+                targets=parts["target"],
+                pengantar_tabel=parts["pengantar tabel"],
+                activities=activities,
+                priorities=priorities,
+            ),
+            uraian.ref,
+        )
+
+    def activities(self, table: Table) -> list[Activity]:
+        groups: list[tuple[str, list[MatrixLine]]] = []
+        for row in table.rows:
+            kegiatan = row["kegiatan"]
+            name = self.text(kegiatan)
+            if name and not kegiatan.merged:
+                groups.append((name, []))
+            elif not groups:
+                self.report.error("kelompok-tanpa-induk", kegiatan.ref, column="KEGIATAN")
+                continue
+            months = []
+            for key in cols.MONTH_KEYS:
+                tick = parse_tick(row[key])
+                if tick is None:
+                    self.report.error("tanda-tidak-dikenal", row[key].ref, value=row[key].text)
+                months.append(bool(tick))
+            if not any(months):
+                first, last = row[cols.MONTH_KEYS[0]].ref, row[cols.MONTH_KEYS[-1]].ref
+                where = CellRef(first.file, first.sheet, f"{first.cell}:{last.cell}")
+                self.report.warn("tanpa-bulan", where)
+            line = self.build(
+                lambda row=row, months=months: MatrixLine(  # type: ignore[misc]
+                    hasil=self.lines(row["hasil"]),
+                    uraian=self.lines(row["uraian"]),
+                    target=self.lines(row["target"]),
+                    months=tuple(months),
+                    ket=self.text(row["ket"]),
+                    **self.optional(row),
+                ),
+                kegiatan.ref,
+            )
+            if line is not None:
+                groups[-1][1].append(line)
+        return [Activity(kegiatan=name, lines=lines) for name, lines in groups if lines]
+
+    def optional(self, row: dict[str, Cell]) -> dict[str, str]:
+        return {c.key: self.text(row[c.key]) for c in cols.OPTIONAL if c.key in row}
+
+    def priorities(self, table: Table, identity: Identity | None) -> list[PriorityTarget]:
+        groups: list[tuple[str, CellRef, list[Step]]] = []
+        for row in table.rows:
+            target = row["target"]
+            name = self.text(target)
+            if name and not target.merged:
+                groups.append((name, target.ref, []))
+            elif not groups:
+                self.report.error(
+                    "kelompok-tanpa-induk", target.ref, column="Target Prioritas"
+                )
+                continue
+            steps = groups[-1][2]
+            waktu = self.text(row["waktu"]) or (steps[-1].waktu if steps else "")
+            output = self.text(row["output"]) or (steps[-1].output if steps else "")
+            if identity and row["waktu"].text and not row["waktu"].merged:
+                for year in sorted(set(_YEAR.findall(row["waktu"].text))):
+                    if int(year) != identity.tahun:
+                        self.report.warn(
+                            "tahun-waktu-berbeda", row["waktu"].ref, value=row["waktu"].text,
+                            year=year, tahun=identity.tahun,
+                        )  # fmt: skip
+            aksi = self.step_texts(row["rencana_aksi"])
+            if not aksi and steps:
+                continue  # a row that adds no step
+            extra = self.optional(row)
+            for text in aksi or [""]:
+                steps.append(Step(rencana_aksi=text, waktu=waktu, output=output, **extra))
+        result = []
+        for name, ref, steps in groups:
+            if not any(step.rencana_aksi for step in steps):
+                self.report.warn("tanpa-rencana-aksi", ref)
+            target = self.build(lambda n=name, s=steps: PriorityTarget(target=n, steps=s), ref)  # type: ignore[misc]
+            if target is not None:
+                result.append(target)
+        return result
+
+    def step_texts(self, cell: Cell) -> list[str]:
+        """Several numbered lines in one Rencana Aksi cell are several steps."""
+        lines = self.lines(cell)
+        if len(lines) > 1 and all(line.marker is not Marker.PLAIN for line in lines):
+            return [line.text for line in lines]
+        return ["\n".join(line.text for line in lines)] if lines else []
+
+    # -- across the plan ----------------------------------------------------------------------
+
+    def check_unit_kind(self, identity: Identity) -> None:
+        """Warns where the text names another kind of unit ("Lapas" in a Rutan's plan)."""
+        own = fold(identity.jenis_satker)
+        if own not in UNIT_KIND_WORDS:
+            return
+        words = [w for kind, ws in UNIT_KIND_WORDS.items() if kind != own for w in ws]
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+        for text, ref in self.texts:
+            for word in sorted({m.group(1) for m in pattern.finditer(text)}):
+                self.report.warn(
+                    "nama-satker-lain", ref, word=word, jenis=identity.jenis_satker
+                )
+
+
+def parse_level(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and float(value).is_integer() and 0 <= value <= 3:
+        return int(value)
+    if isinstance(value, str) and value.strip() in ("0", "1", "2", "3"):
+        return int(value.strip())
+    return None
+
