@@ -85,3 +85,36 @@ class Report:
     def raise_if_errors(self) -> None:
         if self.errors:
             raise InputInvalid(self.problems)
+
+
+def format_report(problems: list[Problem]) -> str:
+    """Problems grouped by workbook, one line each: where, what, what to do."""
+    lines: list[str] = []
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.where.file, []).append(problem)
+    for file, group in by_file.items():
+        lines.append(file)
+        for problem in group:
+            place = " › ".join(p for p in (problem.where.sheet, problem.where.cell) if p)
+            kind = "KESALAHAN" if problem.severity is Severity.ERROR else "peringatan"
+            lines.append(f"  {kind}: {place + ': ' if place else ''}{problem.message} "
+                         f"[{problem.code}]")  # fmt: skip
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    lines.append(f"{errors} kesalahan, {warnings} peringatan.")
+    return "\n".join(lines)
+
+
+def report_json(problems: list[Problem]) -> list[dict[str, object]]:
+    return [
+        {
+            "kode": p.code,
+            "tingkat": "kesalahan" if p.severity is Severity.ERROR else "peringatan",
+            "file": p.where.file,
+            "sheet": p.where.sheet,
+            "sel": p.where.cell,
+            "pesan": p.message,
+        }
+        for p in problems
+    ]

@@ -1,0 +1,130 @@
+"""The ``zi-plan`` command: parses options, calls the core, prints, sets the exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from generator.problems import (
+    InputInvalid,
+    OutputError,
+    Problem,
+    format_report,
+    report_json,
+)
+from generator.render import write
+from generator.validate import load_plan
+
+DEFAULT_SOURCES = Path("sources")
+OUTPUT_DIR = Path("output")
+
+sources_argument = click.argument(
+    "sources",
+    required=False,
+    default=DEFAULT_SOURCES,
+    type=click.Path(path_type=Path, file_okay=False),
+)
+format_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["teks", "json"]),
+    default="teks",
+    show_default=True,
+    help="Bentuk laporan masalah: teks untuk dibaca, json untuk program lain.",
+)
+help_option = click.help_option("-h", "--help", help="Tampilkan bantuan ini lalu keluar.")
+debug_option = click.option(
+    "--debug", is_flag=True, help="Tampilkan jejak galat Python (untuk pengembang)."
+)
+
+
+@click.group()
+@click.version_option(
+    package_name="zi-plan", message="zi-plan %(version)s", help="Tampilkan versi lalu keluar."
+)
+@help_option
+def cli() -> None:
+    """Menyusun Rencana Kerja Pembangunan Zona Integritas dari workbook Pokja.
+
+    Setiap Pokja mengisi satu workbook Excel di folder sumber (00_umum.xlsx s.d.
+    06_pelayanan_publik.xlsx); perintah ini memeriksa dan menggabungkannya menjadi
+    dokumen Word yang siap ditandatangani.
+    """
+
+
+def _print_problems(problems: list[Problem], output_format: str) -> None:
+    if output_format == "json":
+        click.echo(json.dumps(report_json(problems), ensure_ascii=False, indent=2), err=True)
+    elif problems:
+        click.echo(format_report(problems), err=True)
+
+
+def _load(sources: Path, output_format: str, debug: bool):  # type: ignore[no-untyped-def]
+    try:
+        return load_plan(sources)
+    except InputInvalid as exc:
+        _print_problems(exc.problems, output_format)
+        if debug:
+            raise
+        click.echo("Dokumen tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi.",
+                   err=True)  # fmt: skip
+        sys.exit(1)
+
+
+@cli.command()
+@sources_argument
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File .docx yang ditulis. Bawaan: output/Rencana_Kerja_ZI_<Nama_Singkat>_<Tahun>.docx",
+)
+@format_option
+@debug_option
+@help_option
+def build(sources: Path, output: Path | None, output_format: str, debug: bool) -> None:
+    """Memeriksa workbook di SOURCES lalu membuat dokumen Word rencana kerja.
+
+    Contoh: zi-plan build sources/ -o output/rencana.docx
+
+    Jika ada kesalahan, dokumen tidak dibuat dan dokumen lama tidak berubah.
+    Baris terakhir keluaran adalah lokasi dokumen yang ditulis.
+    """
+    plan, problems = _load(sources, output_format, debug)
+    _print_problems(problems, output_format)
+    if output is None:
+        name = plan.identity.nama_singkat.replace(" ", "_")
+        output = OUTPUT_DIR / f"Rencana_Kerja_ZI_{name}_{plan.identity.tahun}.docx"
+    try:
+        written = write(plan, output)
+    except OutputError as exc:
+        if debug:
+            raise
+        click.echo(str(exc.problem), err=True)
+        sys.exit(1)
+    click.echo(str(written))
+
+
+@cli.command()
+@sources_argument
+@format_option
+@debug_option
+@help_option
+def validate(sources: Path, output_format: str, debug: bool) -> None:
+    """Memeriksa workbook di SOURCES tanpa membuat dokumen.
+
+    Contoh: zi-plan validate sources/
+
+    Semua kesalahan dan peringatan dilaporkan sekaligus, lengkap dengan nama file,
+    sheet dan sel. Keluar dengan kode 1 jika ada kesalahan.
+    """
+    _, problems = _load(sources, output_format, debug)
+    _print_problems(problems, output_format)
+    click.echo("Workbook dapat disusun menjadi dokumen.")
+
+
+def main() -> None:
+    cli()

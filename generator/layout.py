@@ -1,0 +1,248 @@
+"""Shapes the rendered document: paper size, table columns and merges, byte-stable saving.
+
+Tables in the template carry every optional column and one row per line; here empty
+optional columns are dropped, widths fitted to the page, and the cells of one group
+(a KEGIATAN, a Target Prioritas) merged vertically.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+OPTIONAL_HEADERS = {"PENANGGUNG JAWAB", "DATA DUKUNG", "KODE LKE"}
+# Per table kind (its first header): the columns merged over the rows of one group, and
+# whether a cell merges only with identical neighbours.
+MERGE_RULES = {
+    "NO": ({"NO", "KEGIATAN"}, False),
+    "No": ({"No", "Target Prioritas", "Waktu", "Output"} | OPTIONAL_HEADERS, True),
+}
+PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
+TCPR_ORDER = (
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark",
+)  # fmt: skip
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+Element = Any  # lxml elements of python-docx's oxml layer
+
+
+def shape(document: Document, paper: str = "A4") -> None:
+    body = document.element.body
+    sections = list(body.iter(qn("w:sectPr")))
+    for sect_pr in sections:
+        _set_paper(sect_pr, paper)
+    for table in body.iter(qn("w:tbl")):
+        headers = _headers(table)
+        if not headers:
+            continue
+        for index in reversed(range(len(headers))):
+            if headers[index] in OPTIONAL_HEADERS and _column_empty(table, index):
+                _remove_column(table, index)
+                headers.pop(index)
+        _fit_width(table, _text_width(_section_after(table)))
+        rule = MERGE_RULES.get(headers[0])
+        if rule:
+            columns, identical_only = rule
+            _merge_groups(table, [i for i, h in enumerate(headers) if h in columns],
+                          identical_only)  # fmt: skip
+
+
+def save_deterministic(document: Document, target: Path) -> None:
+    """Same plan, same bytes: fixed zip timestamps and entry order."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    buffer.seek(0)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(target, "w") as out:
+        for name in source.namelist():
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            out.writestr(info, source.read(name))
+
+
+# -- sections -----------------------------------------------------------------------------
+
+
+def _set_paper(sect_pr: Element, paper: str) -> None:
+    size = sect_pr.find(qn("w:pgSz"))
+    if size is None:
+        return
+    short, long = (str(int(v.twips)) for v in PAPER[paper])
+    landscape = size.get(qn("w:orient")) == "landscape"
+    size.set(qn("w:w"), long if landscape else short)
+    size.set(qn("w:h"), short if landscape else long)
+
+
+def _section_after(element: Element) -> Element:
+    """The sectPr that governs an element: the first one after it in document order."""
+    for following in element.itersiblings():
+        found = following.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        if found is not None:
+            return found
+        if following.tag == qn("w:sectPr"):
+            return following
+    raise ValueError("template bug: body without a final w:sectPr")
+
+
+def _text_width(sect_pr: Element) -> int:
+    size, margins = sect_pr.find(qn("w:pgSz")), sect_pr.find(qn("w:pgMar"))
+    left = int(margins.get(qn("w:left")))
+    right = int(margins.get(qn("w:right")))
+    return int(size.get(qn("w:w"))) - left - right
+
+
+# -- tables -------------------------------------------------------------------------------
+
+
+def _cells(row: Element) -> list[Element]:
+    return row.findall(qn("w:tc"))
+
+
+def _span(cell: Element) -> int:
+    span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    return int(span.get(qn("w:val"))) if span is not None else 1
+
+
+def _text(cell: Element) -> str:
+    return "".join(t.text or "" for t in cell.iter(qn("w:t"))).strip()
+
+
+def _is_header(row: Element) -> bool:
+    return row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+
+
+def _grid(table: Element) -> list[Element]:
+    return table.find(qn("w:tblGrid")).findall(qn("w:gridCol"))
+
+
+def _data_rows(table: Element) -> Iterator[Element]:
+    """Rows with one cell per grid column (not the headers, not a full-width banner)."""
+    width = len(_grid(table))
+    for row in table.findall(qn("w:tr")):
+        if not _is_header(row) and len(_cells(row)) == width:
+            yield row
+
+
+def _headers(table: Element) -> list[str]:
+    """One name per grid column, read from the header rows (lowest row wins)."""
+    names = [""] * len(_grid(table))
+    for row in table.findall(qn("w:tr")):
+        if not _is_header(row):
+            break
+        column = 0
+        for cell in _cells(row):
+            text = _text(cell)
+            span = _span(cell)
+            if text and span == 1:
+                names[column] = text
+            column += span
+    return names if any(names) else []
+
+
+def _column_empty(table: Element, index: int) -> bool:
+    return all(not _text(_cells(row)[index]) for row in _data_rows(table))
+
+
+def _remove_column(table: Element, index: int) -> None:
+    for row in table.findall(qn("w:tr")):
+        column = 0
+        for cell in _cells(row):
+            span = _span(cell)
+            if column <= index < column + span:
+                if span == 1:
+                    row.remove(cell)
+                else:
+                    grid_span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+                    if span == 2:
+                        grid_span.getparent().remove(grid_span)
+                    else:
+                        grid_span.set(qn("w:val"), str(span - 1))
+                break
+            column += span
+    grid = _grid(table)
+    grid[index].getparent().remove(grid[index])
+
+
+def _fit_width(table: Element, width: int) -> None:
+    """Scales the grid to the text width; each cell's w:tcW follows its grid columns."""
+    grid = _grid(table)
+    widths = [int(col.get(qn("w:w"))) for col in grid]
+    total = sum(widths) or 1
+    scaled = [w * width // total for w in widths]
+    scaled[-1] += width - sum(scaled)
+    for col, value in zip(grid, scaled, strict=True):
+        col.set(qn("w:w"), str(value))
+    table_width = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+    if table_width is not None:
+        table_width.set(qn("w:type"), "dxa")
+        table_width.set(qn("w:w"), str(width))
+    for row in table.findall(qn("w:tr")):
+        column = 0
+        for cell in _cells(row):
+            span = _span(cell)
+            tc_w = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            if tc_w is not None:
+                tc_w.set(qn("w:type"), "dxa")
+                tc_w.set(qn("w:w"), str(sum(scaled[column : column + span])))
+            column += span
+
+
+def _merge_groups(table: Element, columns: list[int], identical_only: bool) -> None:
+    """Merges a column's cells down over the rows of one group (same first-column text)."""
+    rows = [_cells(row) for row in _data_rows(table)]
+    groups = [_text(cells[0]) for cells in rows]  # read before any cell is cleared
+    for index in columns:
+        texts = [_text(cells[index]) for cells in rows]
+        start = 0
+        for position in range(1, len(rows) + 1):
+            same = (
+                position < len(rows)
+                and groups[position] == groups[start] != ""
+                and (not identical_only or texts[position] == texts[start])
+            )
+            if same:
+                continue
+            if position - start > 1:
+                _merge_run([cells[index] for cells in rows[start:position]])
+            start = position
+
+
+def _merge_run(cells: list[Element]) -> None:
+    for position, cell in enumerate(cells):
+        merge = OxmlElement("w:vMerge")
+        if position == 0:
+            merge.set(qn("w:val"), "restart")
+        else:
+            _clear(cell)
+        _insert_tc_pr(cell, merge)
+
+
+def _clear(cell: Element) -> None:
+    """A continued cell keeps one empty paragraph (its first, for its style)."""
+    paragraphs = cell.findall(qn("w:p"))
+    for extra in paragraphs[1:]:
+        cell.remove(extra)
+    for run in paragraphs[0].findall(qn("w:r")):
+        paragraphs[0].remove(run)
+
+
+def _insert_tc_pr(cell: Element, child: Element) -> None:
+    tc_pr = cell.find(qn("w:tcPr"))
+    if tc_pr is None:
+        tc_pr = OxmlElement("w:tcPr")
+        cell.insert(0, tc_pr)
+    later = set(TCPR_ORDER[TCPR_ORDER.index(child.tag.split("}")[1]) + 1 :])
+    for existing in tc_pr:
+        if existing.tag.split("}")[1] in later:
+            existing.addprevious(child)
+            return
+    tc_pr.append(child)

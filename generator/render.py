@@ -1,0 +1,243 @@
+"""Plan -> .docx through the docxtpl template; all list and table numbers are made here."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup, escape
+
+from generator import layout
+from generator.models import Line, Marker, Paragraph, Plan, SectionKey
+from generator.problems import OutputError
+from generator.workbook import format_date_id
+
+TEMPLATE = Path(__file__).resolve().parents[1] / "word_templates" / "rencana_kerja_zi.docx"
+TICK = "√"
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+BAB1 = (
+    (SectionKey.LATAR_BELAKANG, "Latar Belakang"),
+    (SectionKey.MAKSUD_TUJUAN, "Maksud dan Tujuan"),
+    (SectionKey.RUANG_LINGKUP, "Ruang Lingkup"),
+    (SectionKey.DASAR_HUKUM, "Dasar Hukum"),
+    (SectionKey.PENGERTIAN_UMUM, "Pengertian Umum"),
+    (SectionKey.PERKEMBANGAN, "Perkembangan Masalah dan Kondisi"),
+    (SectionKey.ANALISA, "Analisa"),
+    (SectionKey.PERKIRAAN, "Perkiraan"),
+    (SectionKey.REKOMENDASI, "Rekomendasi"),
+)
+BAB3 = ((SectionKey.EVALUASI, "Evaluasi"), (SectionKey.PELAPORAN, "Pelaporan"))
+
+
+def letter(n: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa."""
+    text = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = chr(ord("a") + rest) + text
+    return text
+
+
+def label(marker: Marker, n: int) -> str:
+    if marker is Marker.LETTER:
+        return f"{letter(n)}."
+    if marker is Marker.BULLET:
+        return "–"
+    return f"{n}."
+
+
+def narrative(paragraphs: Iterable[Paragraph]) -> list[dict[str, Any]]:
+    """Numbers a section's items: 1. / a. / 1) by depth; deeper counters restart under a
+    new parent; plain paragraphs after an item are indented to that item's text."""
+    counters = [0, 0, 0, 0]
+    depth = 0
+    out: list[dict[str, Any]] = []
+    for p in paragraphs:
+        if p.level == 0:
+            out.append({"kind": "text", "depth": depth, "label": "", "text": p.text})
+            continue
+        depth = p.level
+        counters[depth] += 1
+        for deeper in range(depth + 1, 4):
+            counters[deeper] = 0
+        n = counters[depth]
+        mark = {1: f"{n}.", 2: f"{letter(n)}.", 3: f"{n})"}[depth]
+        out.append({"kind": "item", "depth": depth, "label": mark, "text": p.text})
+    return out
+
+
+def cell_lines(lines: Iterable[Line], counters: dict[Marker, int]) -> list[dict[str, str]]:
+    """A cell's lines; list items keep counting across the lines of one KEGIATAN."""
+    out = []
+    for line in lines:
+        if line.marker is Marker.PLAIN:
+            out.append({"label": "", "text": line.text})
+            continue
+        counters[line.marker] = counters.get(line.marker, 0) + 1
+        out.append({"label": label(line.marker, counters[line.marker]), "text": line.text})
+    return out or [{"label": "", "text": ""}]  # Word needs a paragraph in every cell
+
+
+def _components(plan: Plan) -> Iterator[dict[str, Any]]:
+    table = 0
+    for component in plan.components:
+        number = component.key.number
+        activities = []
+        for index, activity in enumerate(component.activities, start=1):
+            counters: dict[str, dict[Marker, int]] = {"hasil": {}, "uraian": {}, "target": {}}
+            lines = [
+                {
+                    "hasil": cell_lines(line.hasil, counters["hasil"]),
+                    "uraian": cell_lines(line.uraian, counters["uraian"]),
+                    "target": cell_lines(line.target, counters["target"]),
+                    "ticks": [TICK if ticked else "" for ticked in line.months],
+                    "ket": line.ket,
+                    "penanggung_jawab": line.penanggung_jawab,
+                    "data_dukung": line.data_dukung,
+                    "kode_lke": line.kode_lke,
+                }
+                for line in activity.lines
+            ]
+            activities.append({"number": f"{index}.", "kegiatan": activity.kegiatan,
+                               "lines": lines})  # fmt: skip
+        matrix_table = table + 1 if activities else 0
+        table = matrix_table or table
+        priorities = [
+            {
+                "number": f"{index}.",
+                "target": target.target,
+                "steps": [
+                    {
+                        "label": f"{n}." if step.rencana_aksi else "",
+                        **step.model_dump(),
+                    }
+                    for n, step in enumerate(target.steps, start=1)
+                ],
+            }
+            for index, target in enumerate(component.priorities, start=1)
+        ]
+        priority_table = table + 1 if priorities else 0
+        table = priority_table or table
+        yield {
+            "number": f"2.{number}",
+            "roman": ROMAN[number - 1],
+            "title": component.key.value,
+            "tujuan": component.tujuan,
+            "targets": [
+                {"label": f"{letter(n)}.", "text": text}
+                for n, text in enumerate(component.targets, start=1)
+            ],
+            "pengantar_tabel": component.pengantar_tabel
+            or ["Rencana kerja komponen ini dirinci dalam tabel berikut:"],
+            "activities": activities,
+            "matrix_table": matrix_table,
+            "priorities": priorities,
+            "priority_table": priority_table,
+        }
+
+
+def build_context(plan: Plan, template: DocxTemplate | None = None) -> dict[str, Any]:
+    """Everything the template needs, already numbered and formatted."""
+    identity = plan.identity
+    signer = identity.penandatangan
+    ketua = identity.ketua_tim
+    logo: object = ""
+    if plan.logo and template is not None:
+        logo = InlineImage(template, plan.logo, height=Cm(4))
+    components = list(_components(plan))
+    return {
+        "nama_satker": identity.nama_satker,
+        "nama_singkat": identity.nama_singkat,
+        "kantor_wilayah": identity.kantor_wilayah,
+        "tahun": identity.tahun,
+        "tempat": identity.tempat,
+        "tanggal": format_date_id(identity.tanggal),
+        "alamat": identity.alamat,
+        "revisi": identity.revisi,
+        "tanggal_revisi": (
+            f", {format_date_id(identity.tanggal_revisi)}" if identity.tanggal_revisi else ""
+        ),
+        "jabatan": signer.jabatan,
+        "nama": signer.nama,
+        "nip": signer.nip_display,
+        "ketua": (
+            {"jabatan": ketua.jabatan, "nama": ketua.nama, "nip": ketua.nip_display}
+            if ketua
+            else ""
+        ),
+        "logo": logo,
+        "kata_pengantar": narrative(plan.section(SectionKey.KATA_PENGANTAR).paragraphs),
+        "bab1": [
+            {"number": f"1.{n}", "title": title, "paragraphs": narrative(
+                plan.section(key).paragraphs)}
+            for n, (key, title) in enumerate(BAB1, start=1)
+        ],  # fmt: skip
+        "pengantar_bab2": narrative(plan.section(SectionKey.PENGANTAR_BAB2).paragraphs),
+        "components": components,
+        "indikator_hasil": {
+            "number": f"2.{len(components) + 1}",
+            "title": "Indikator Hasil",
+            "paragraphs": narrative(plan.section(SectionKey.INDIKATOR_HASIL).paragraphs),
+        },
+        "bab3": [
+            {"number": f"3.{n}", "title": title, "paragraphs": narrative(
+                plan.section(key).paragraphs)}
+            for n, (key, title) in enumerate(BAB3, start=1)
+        ],  # fmt: skip
+        "penutup": narrative(plan.section(SectionKey.PENUTUP).paragraphs),
+    }
+
+
+def _literal(value: object) -> object:
+    """Escapes text so it appears as typed.
+
+    Beyond autoescape (``&``, ``<``), docxtpl turns ``{_{`` into ``{{`` after rendering;
+    writing ``_`` as a character reference keeps such text literal.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(str(escape(value)).replace("_", "&#95;"))
+    return value
+
+
+def jinja_env() -> Environment:
+    return Environment(autoescape=True, undefined=StrictUndefined, finalize=_literal)
+
+
+def render(plan: Plan, template_path: Path = TEMPLATE) -> DocxTemplate:
+    template = DocxTemplate(str(template_path))
+    template.render(build_context(plan, template), jinja_env(), autoescape=True)
+    document = template.docx
+    layout.shape(document, paper=plan.identity.ukuran_kertas)
+    core = document.core_properties
+    moment = datetime.combine(plan.identity.tanggal, time(0))
+    core.created = core.modified = moment
+    core.last_printed = moment
+    return template
+
+
+def write(plan: Plan, target: Path, template_path: Path = TEMPLATE) -> Path:
+    """Renders and writes atomically: a failed build never touches an existing document."""
+    template = render(plan, template_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent
+    )
+    os.close(handle)
+    try:
+        layout.save_deterministic(template.docx, Path(temporary))
+        os.replace(temporary, target)
+    except PermissionError as exc:
+        code = "dokumen-terkunci" if target.exists() else "dokumen-tanpa-izin"
+        raise OutputError(code, str(target), exc.strerror or "") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return target
