@@ -69,8 +69,9 @@ def _load(sources: Path, output_format: str, debug: bool):  # type: ignore[no-un
         _print_problems(exc.problems, output_format)
         if debug:
             raise
-        click.echo("Dokumen tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi.",
-                   err=True)  # fmt: skip
+        click.echo(
+            "Dokumen tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi.", err=True
+        )
         sys.exit(1)
 
 

@@ -35,9 +35,19 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 _SHORT_ID = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES")
 _SHORT_EN = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _LONG_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MORE = {8: ("AGS", "AGT", "AGST"), 9: ("SEPT",), 10: ("OKTO",), 12: ("DESE",)}
 
 MONTH_LABELS = _SHORT_ID
@@ -47,8 +57,15 @@ MONTH_COLUMNS = tuple(
         MONTH_KEYS[i],
         tuple(
             dict.fromkeys(
-                (_SHORT_ID[i], _SHORT_EN[i], MONTHS_ID[i], _LONG_EN[i], _ROMAN[i], str(i + 1))
-                + _MORE.get(i + 1, ())
+                (
+                    _SHORT_ID[i],
+                    _SHORT_EN[i],
+                    MONTHS_ID[i],
+                    _LONG_EN[i],
+                    _ROMAN[i],
+                    str(i + 1),
+                    *_MORE.get(i + 1, ()),
+                )
             )
         ),
     )

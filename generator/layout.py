@@ -27,9 +27,20 @@ MERGE_RULES = {
 }
 PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
 TCPR_ORDER = (
-    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
-    "textDirection", "tcFitText", "vAlign", "hideMark",
-)  # fmt: skip
+    "cnfStyle",
+    "tcW",
+    "gridSpan",
+    "hMerge",
+    "vMerge",
+    "tcBorders",
+    "shd",
+    "noWrap",
+    "tcMar",
+    "textDirection",
+    "tcFitText",
+    "vAlign",
+    "hideMark",
+)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 Element = Any  # lxml elements of python-docx's oxml layer
@@ -52,8 +63,7 @@ def shape(document: Document, paper: str = "A4") -> None:
         rule = MERGE_RULES.get(headers[0])
         if rule:
             columns, identical_only = rule
-            _merge_groups(table, [i for i, h in enumerate(headers) if h in columns],
-                          identical_only)  # fmt: skip
+            _merge_groups(table, [i for i, h in enumerate(headers) if h in columns], identical_only)
 
 
 def save_deterministic(document: Document, target: Path) -> None:
@@ -104,7 +114,7 @@ def _text_width(sect_pr: Element) -> int:
 
 
 def _cells(row: Element) -> list[Element]:
-    return row.findall(qn("w:tc"))
+    return list(row.findall(qn("w:tc")))
 
 
 def _span(cell: Element) -> int:
@@ -121,7 +131,7 @@ def _is_header(row: Element) -> bool:
 
 
 def _grid(table: Element) -> list[Element]:
-    return table.find(qn("w:tblGrid")).findall(qn("w:gridCol"))
+    return list(table.find(qn("w:tblGrid")).findall(qn("w:gridCol")))
 
 
 def _data_rows(table: Element) -> Iterator[Element]:

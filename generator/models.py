@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -16,7 +16,7 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Marker(str, Enum):
+class Marker(StrEnum):
     """How a line of text is shown: plain, or as an item of a generated list."""
 
     PLAIN = "plain"
@@ -94,7 +94,7 @@ class Paragraph(Frozen):
     level: int = Field(ge=0, le=3)
 
 
-class SectionKey(str, Enum):
+class SectionKey(StrEnum):
     """The narrative sections of 00_umum.xlsx › Narasi, in document order."""
 
     KATA_PENGANTAR = "Kata Pengantar"
@@ -120,10 +120,15 @@ class SectionKey(str, Enum):
 
 
 _PROSE = {
-    SectionKey.KATA_PENGANTAR, SectionKey.LATAR_BELAKANG, SectionKey.MAKSUD_TUJUAN,
-    SectionKey.RUANG_LINGKUP, SectionKey.PENGANTAR_BAB2, SectionKey.EVALUASI,
-    SectionKey.PELAPORAN, SectionKey.PENUTUP,
-}  # fmt: skip
+    SectionKey.KATA_PENGANTAR,
+    SectionKey.LATAR_BELAKANG,
+    SectionKey.MAKSUD_TUJUAN,
+    SectionKey.RUANG_LINGKUP,
+    SectionKey.PENGANTAR_BAB2,
+    SectionKey.EVALUASI,
+    SectionKey.PELAPORAN,
+    SectionKey.PENUTUP,
+}
 
 
 class Section(Frozen):
@@ -168,7 +173,7 @@ class PriorityTarget(Frozen):
     steps: list[Step] = Field(min_length=1)
 
 
-class ComponentKey(str, Enum):
+class ComponentKey(StrEnum):
     MANAJEMEN_PERUBAHAN = "Manajemen Perubahan"
     PENATAAN_TATALAKSANA = "Penataan Tatalaksana"
     PENATAAN_SDM = "Penataan Sistem Manajemen SDM"

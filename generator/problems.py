@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from generator.messages import render_message
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -98,8 +98,9 @@ def format_report(problems: list[Problem]) -> str:
         for problem in group:
             place = " › ".join(p for p in (problem.where.sheet, problem.where.cell) if p)
             kind = "KESALAHAN" if problem.severity is Severity.ERROR else "peringatan"
-            lines.append(f"  {kind}: {place + ': ' if place else ''}{problem.message} "
-                         f"[{problem.code}]")  # fmt: skip
+            lines.append(
+                f"  {kind}: {place + ': ' if place else ''}{problem.message} [{problem.code}]"
+            )
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     lines.append(f"{errors} kesalahan, {warnings} peringatan.")

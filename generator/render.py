@@ -106,8 +106,9 @@ def _components(plan: Plan) -> Iterator[dict[str, Any]]:
                 }
                 for line in activity.lines
             ]
-            activities.append({"number": f"{index}.", "kegiatan": activity.kegiatan,
-                               "lines": lines})  # fmt: skip
+            activities.append(
+                {"number": f"{index}.", "kegiatan": activity.kegiatan, "lines": lines}
+            )
         matrix_table = table + 1 if activities else 0
         table = matrix_table or table
         priorities = [
@@ -176,10 +177,13 @@ def build_context(plan: Plan, template: DocxTemplate | None = None) -> dict[str,
         "logo": logo,
         "kata_pengantar": narrative(plan.section(SectionKey.KATA_PENGANTAR).paragraphs),
         "bab1": [
-            {"number": f"1.{n}", "title": title, "paragraphs": narrative(
-                plan.section(key).paragraphs)}
+            {
+                "number": f"1.{n}",
+                "title": title,
+                "paragraphs": narrative(plan.section(key).paragraphs),
+            }
             for n, (key, title) in enumerate(BAB1, start=1)
-        ],  # fmt: skip
+        ],
         "pengantar_bab2": narrative(plan.section(SectionKey.PENGANTAR_BAB2).paragraphs),
         "components": components,
         "indikator_hasil": {
@@ -188,10 +192,13 @@ def build_context(plan: Plan, template: DocxTemplate | None = None) -> dict[str,
             "paragraphs": narrative(plan.section(SectionKey.INDIKATOR_HASIL).paragraphs),
         },
         "bab3": [
-            {"number": f"3.{n}", "title": title, "paragraphs": narrative(
-                plan.section(key).paragraphs)}
+            {
+                "number": f"3.{n}",
+                "title": title,
+                "paragraphs": narrative(plan.section(key).paragraphs),
+            }
             for n, (key, title) in enumerate(BAB3, start=1)
-        ],  # fmt: skip
+        ],
         "penutup": narrative(plan.section(SectionKey.PENUTUP).paragraphs),
     }
 

@@ -10,75 +10,126 @@ from generator.models import Identity, Paragraph, SectionKey
 # Each entry: (level, text). Fields: {satker}, {kementerian}, {tahun}.
 _STANDARD: dict[SectionKey, tuple[tuple[int, str], ...]] = {
     SectionKey.KATA_PENGANTAR: (
-        (0, "Pembangunan Zona Integritas merupakan langkah nyata {satker} dalam mencegah "
+        (
+            0,
+            "Pembangunan Zona Integritas merupakan langkah nyata {satker} dalam mencegah "
             "korupsi dan meningkatkan kualitas pelayanan publik, sebagai bagian dari "
-            "pelaksanaan reformasi birokrasi di lingkungan {kementerian}."),
-        (0, "Rencana Kerja Pembangunan Zona Integritas Tahun {tahun} ini memuat target "
+            "pelaksanaan reformasi birokrasi di lingkungan {kementerian}.",
+        ),
+        (
+            0,
+            "Rencana Kerja Pembangunan Zona Integritas Tahun {tahun} ini memuat target "
             "prioritas, rencana aksi dan jadwal pelaksanaan setiap komponen pengungkit, "
-            "sebagai acuan bagi seluruh pegawai {satker}."),
-        (0, "Semoga rencana kerja ini bermanfaat dan dapat dilaksanakan dengan penuh "
-            "tanggung jawab."),
+            "sebagai acuan bagi seluruh pegawai {satker}.",
+        ),
+        (
+            0,
+            "Semoga rencana kerja ini bermanfaat dan dapat dilaksanakan dengan penuh "
+            "tanggung jawab.",
+        ),
     ),
     SectionKey.LATAR_BELAKANG: (
-        (0, "Reformasi birokrasi bertujuan mewujudkan birokrasi yang bersih, akuntabel dan "
+        (
+            0,
+            "Reformasi birokrasi bertujuan mewujudkan birokrasi yang bersih, akuntabel dan "
             "melayani. Salah satu upaya percepatannya adalah pembangunan Zona Integritas "
             "menuju Wilayah Bebas dari Korupsi (WBK) dan Wilayah Birokrasi Bersih dan "
-            "Melayani (WBBM)."),
-        (0, "{satker} membangun Zona Integritas melalui enam komponen pengungkit: "
+            "Melayani (WBBM).",
+        ),
+        (
+            0,
+            "{satker} membangun Zona Integritas melalui enam komponen pengungkit: "
             "Manajemen Perubahan, Penataan Tatalaksana, Penataan Sistem Manajemen SDM, "
             "Penguatan Akuntabilitas Kinerja, Penguatan Pengawasan, dan Peningkatan "
-            "Kualitas Pelayanan Publik."),
+            "Kualitas Pelayanan Publik.",
+        ),
     ),
     SectionKey.MAKSUD_TUJUAN: (
-        (0, "Rencana kerja ini dimaksudkan sebagai pedoman pelaksanaan pembangunan Zona "
+        (
+            0,
+            "Rencana kerja ini dimaksudkan sebagai pedoman pelaksanaan pembangunan Zona "
             "Integritas di {satker} Tahun {tahun}, dengan tujuan menyamakan pemahaman dan "
-            "langkah seluruh pegawai dalam mewujudkan predikat WBK/WBBM."),
+            "langkah seluruh pegawai dalam mewujudkan predikat WBK/WBBM.",
+        ),
     ),
     SectionKey.RUANG_LINGKUP: (
-        (0, "Ruang lingkup rencana kerja ini meliputi target prioritas, rencana aksi, "
+        (
+            0,
+            "Ruang lingkup rencana kerja ini meliputi target prioritas, rencana aksi, "
             "jadwal pelaksanaan, serta evaluasi dan pelaporan pembangunan Zona Integritas "
-            "di {satker}."),
+            "di {satker}.",
+        ),
     ),
     SectionKey.DASAR_HUKUM: (
-        (1, "Undang-Undang Nomor 28 Tahun 1999 tentang Penyelenggaraan Negara yang Bersih "
-            "dan Bebas dari Korupsi, Kolusi, dan Nepotisme;"),
+        (
+            1,
+            "Undang-Undang Nomor 28 Tahun 1999 tentang Penyelenggaraan Negara yang Bersih "
+            "dan Bebas dari Korupsi, Kolusi, dan Nepotisme;",
+        ),
         (1, "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;"),
-        (1, "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi "
+        (
+            1,
+            "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi "
             "Nomor 90 Tahun 2021 tentang Pembangunan dan Evaluasi Zona Integritas Menuju "
             "Wilayah Bebas dari Korupsi dan Wilayah Birokrasi Bersih dan Melayani di "
-            "Instansi Pemerintah."),
+            "Instansi Pemerintah.",
+        ),
     ),
     SectionKey.PENGERTIAN_UMUM: (
-        (1, "Zona Integritas (ZI) adalah predikat yang diberikan kepada instansi pemerintah "
+        (
+            1,
+            "Zona Integritas (ZI) adalah predikat yang diberikan kepada instansi pemerintah "
             "yang pimpinan dan jajarannya berkomitmen mewujudkan WBK/WBBM melalui reformasi "
             "birokrasi, khususnya pencegahan korupsi dan peningkatan kualitas pelayanan "
-            "publik."),
-        (1, "Wilayah Bebas dari Korupsi (WBK) adalah predikat bagi unit kerja yang memenuhi "
+            "publik.",
+        ),
+        (
+            1,
+            "Wilayah Bebas dari Korupsi (WBK) adalah predikat bagi unit kerja yang memenuhi "
             "sebagian besar manajemen perubahan, penataan tatalaksana, penataan sistem "
-            "manajemen SDM, penguatan pengawasan, dan penguatan akuntabilitas kinerja."),
-        (1, "Wilayah Birokrasi Bersih dan Melayani (WBBM) adalah predikat bagi unit kerja "
-            "yang memenuhi kriteria WBK serta penguatan kualitas pelayanan publik."),
+            "manajemen SDM, penguatan pengawasan, dan penguatan akuntabilitas kinerja.",
+        ),
+        (
+            1,
+            "Wilayah Birokrasi Bersih dan Melayani (WBBM) adalah predikat bagi unit kerja "
+            "yang memenuhi kriteria WBK serta penguatan kualitas pelayanan publik.",
+        ),
     ),
     SectionKey.PERKEMBANGAN: (
-        (1, "{satker} telah mencanangkan pembangunan Zona Integritas dan membentuk tim "
-            "kerja untuk melaksanakannya."),
+        (
+            1,
+            "{satker} telah mencanangkan pembangunan Zona Integritas dan membentuk tim "
+            "kerja untuk melaksanakannya.",
+        ),
     ),
     SectionKey.ANALISA: (
-        (1, "Komitmen pimpinan dan seluruh pegawai menjadi modal utama pembangunan Zona "
-            "Integritas di {satker}."),
+        (
+            1,
+            "Komitmen pimpinan dan seluruh pegawai menjadi modal utama pembangunan Zona "
+            "Integritas di {satker}.",
+        ),
     ),
     SectionKey.PERKIRAAN: (
-        (1, "Tanpa rencana kerja yang terukur, pelaksanaan pembangunan Zona Integritas "
-            "berisiko tidak merata antarkomponen."),
+        (
+            1,
+            "Tanpa rencana kerja yang terukur, pelaksanaan pembangunan Zona Integritas "
+            "berisiko tidak merata antarkomponen.",
+        ),
     ),
     SectionKey.REKOMENDASI: (
-        (1, "Setiap kelompok kerja melaksanakan rencana aksi sesuai jadwal dan melaporkan "
-            "kemajuannya secara berkala kepada pimpinan."),
+        (
+            1,
+            "Setiap kelompok kerja melaksanakan rencana aksi sesuai jadwal dan melaporkan "
+            "kemajuannya secara berkala kepada pimpinan.",
+        ),
     ),
     SectionKey.PENGANTAR_BAB2: (
-        (0, "Pembangunan Zona Integritas di {satker} dilaksanakan melalui komponen "
+        (
+            0,
+            "Pembangunan Zona Integritas di {satker} dilaksanakan melalui komponen "
             "pengungkit dan diukur dengan komponen hasil. Rencana kerja setiap komponen "
-            "pengungkit diuraikan sebagai berikut:"),
+            "pengungkit diuraikan sebagai berikut:",
+        ),
     ),
     SectionKey.INDIKATOR_HASIL: (
         (0, "Komponen hasil pembangunan Zona Integritas diukur melalui dua sasaran utama:"),
@@ -86,17 +137,26 @@ _STANDARD: dict[SectionKey, tuple[tuple[int, str], ...]] = {
         (1, "Terwujudnya peningkatan kualitas pelayanan publik kepada masyarakat"),
     ),
     SectionKey.EVALUASI: (
-        (0, "Pelaksanaan rencana kerja ini dievaluasi secara berkala oleh tim kerja "
+        (
+            0,
+            "Pelaksanaan rencana kerja ini dievaluasi secara berkala oleh tim kerja "
             "pembangunan Zona Integritas {satker} untuk mengetahui capaian setiap "
-            "komponen dan menetapkan langkah perbaikan."),
+            "komponen dan menetapkan langkah perbaikan.",
+        ),
     ),
     SectionKey.PELAPORAN: (
-        (0, "Hasil pelaksanaan dan evaluasi dilaporkan secara berjenjang kepada pimpinan "
-            "dan unit pembina sesuai ketentuan yang berlaku di lingkungan {kementerian}."),
+        (
+            0,
+            "Hasil pelaksanaan dan evaluasi dilaporkan secara berjenjang kepada pimpinan "
+            "dan unit pembina sesuai ketentuan yang berlaku di lingkungan {kementerian}.",
+        ),
     ),
     SectionKey.PENUTUP: (
-        (0, "Demikian Rencana Kerja Pembangunan Zona Integritas {satker} Tahun {tahun} "
-            "ini disusun untuk menjadi acuan dalam pelaksanaannya."),
+        (
+            0,
+            "Demikian Rencana Kerja Pembangunan Zona Integritas {satker} Tahun {tahun} "
+            "ini disusun untuk menjadi acuan dalam pelaksanaannya.",
+        ),
     ),
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date, datetime
 from pathlib import Path
 from typing import TypeVar
@@ -141,9 +142,9 @@ def parse_date(value: object) -> date | None:
 def parse_year(value: object) -> int | None:
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float) and float(value).is_integer():
-        year = int(value)
-    elif isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*", value):
+    if (isinstance(value, int | float) and float(value).is_integer()) or (
+        isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*", value)
+    ):
         year = int(value)
     else:
         return None
@@ -181,7 +182,9 @@ class Loader:
         """The cell as text, after the checks every text cell needs."""
         raw = cell.value if isinstance(cell.value, str) else cell.text
         if len(raw) > MAX_CELL_CHARS:
-            self.report.error("teks-terlalu-panjang", cell.ref, length=f"{len(raw):,}".replace(",", "."))
+            self.report.error(
+                "teks-terlalu-panjang", cell.ref, length=f"{len(raw):,}".replace(",", ".")
+            )
             return ""
         bad = _CONTROL.search(raw)
         if bad:
@@ -202,9 +205,7 @@ class Loader:
         try:
             return make()
         except ValidationError as exc:
-            detail = "; ".join(
-                f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()
-            )
+            detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
             self.report.error("nilai-tidak-sah", where, detail=detail)
             return None
 
@@ -215,12 +216,14 @@ class Loader:
         if workbook is None:
             return None
         name = self._paths[number].name
-        ws = find_sheet(workbook, sheet)  # type: ignore[arg-type]
+        ws = find_sheet(workbook, sheet)
         if ws is None:
             self.report.error(
-                "sheet-tidak-ada", CellRef(name, sheet), sheet=sheet,
-                found=", ".join(workbook.sheetnames),  # type: ignore[attr-defined]
-            )  # fmt: skip
+                "sheet-tidak-ada",
+                CellRef(name, sheet),
+                sheet=sheet,
+                found=", ".join(workbook.sheetnames),
+            )
             return None
         return read_table(ws, name, columns, self.report)
 
@@ -274,18 +277,20 @@ class Loader:
                 continue
             if key is None:
                 self.report.warn(
-                    "identitas-tidak-dikenal", label.ref, field=label.text,
+                    "identitas-tidak-dikenal",
+                    label.ref,
+                    field=label.text,
                     known=", ".join(labels.values()),
-                )  # fmt: skip
+                )
             elif key in cells:
                 self.report.warn("identitas-ganda", label.ref, field=label.text)
             else:
                 cells[key] = value
         errors_before = len(self.report.errors)
-        for key, label in IDENTITY_FIELDS.items():
+        for key, title in IDENTITY_FIELDS.items():
             if key not in cells or cells[key].blank:
-                where = cells[key].ref if key in cells else table.ref
-                self.report.error("identitas-kosong", where, field=label)
+                place = cells[key].ref if key in cells else table.ref
+                self.report.error("identitas-kosong", place, field=title)
         text = {key: self.text(cell) for key, cell in cells.items() if key not in ("tahun",)}
 
         tahun = None
@@ -302,8 +307,8 @@ class Loader:
         ketua = None
         if text.get("ketua_nama") or text.get("ketua_nip"):
             if not (text.get("ketua_nama") and text.get("ketua_nip")):
-                where = cells.get("ketua_nama", cells.get("ketua_nip"))
-                self.report.error("ketua-tim-tidak-lengkap", where.ref if where else table.ref)
+                given = cells.get("ketua_nama") or cells.get("ketua_nip")
+                self.report.error("ketua-tim-tidak-lengkap", given.ref if given else table.ref)
             else:
                 ketua_nip = self.nip_cell(cells["ketua_nip"])
                 if ketua_nip:
@@ -365,9 +370,11 @@ class Loader:
                 current = lookup.get(fold(name))
                 if current is None:
                     self.report.error(
-                        "bagian-tidak-dikenal", bagian.ref, value=name,
+                        "bagian-tidak-dikenal",
+                        bagian.ref,
+                        value=name,
                         known=", ".join(k.value for k in SectionKey),
-                    )  # fmt: skip
+                    )
                     continue
             elif current is None:
                 self.report.error("bagian-kosong", bagian.ref)
@@ -413,9 +420,11 @@ class Loader:
                 current = name if name in URAIAN_PARTS else None
                 if current is None:
                     self.report.error(
-                        "bagian-tidak-dikenal", bagian.ref, value=bagian.text,
+                        "bagian-tidak-dikenal",
+                        bagian.ref,
+                        value=bagian.text,
                         known=", ".join(URAIAN_PARTS.values()),
-                    )  # fmt: skip
+                    )
                     continue
             elif current is None:
                 self.report.error("bagian-kosong", bagian.ref)
@@ -488,9 +497,7 @@ class Loader:
             if name and not target.merged:
                 groups.append((name, target.ref, []))
             elif not groups:
-                self.report.error(
-                    "kelompok-tanpa-induk", target.ref, column="Target Prioritas"
-                )
+                self.report.error("kelompok-tanpa-induk", target.ref, column="Target Prioritas")
                 continue
             steps = groups[-1][2]
             waktu = self.text(row["waktu"]) or (steps[-1].waktu if steps else "")
@@ -499,22 +506,25 @@ class Loader:
                 for year in sorted(set(_YEAR.findall(row["waktu"].text))):
                     if int(year) != identity.tahun:
                         self.report.warn(
-                            "tahun-waktu-berbeda", row["waktu"].ref, value=row["waktu"].text,
-                            year=year, tahun=identity.tahun,
-                        )  # fmt: skip
+                            "tahun-waktu-berbeda",
+                            row["waktu"].ref,
+                            value=row["waktu"].text,
+                            year=year,
+                            tahun=identity.tahun,
+                        )
             aksi = self.step_texts(row["rencana_aksi"])
             if not aksi and steps:
                 continue  # a row that adds no step
             extra = self.optional(row)
             for text in aksi or [""]:
                 steps.append(Step(rencana_aksi=text, waktu=waktu, output=output, **extra))
-        result = []
+        result: list[PriorityTarget] = []
         for name, ref, steps in groups:
             if not any(step.rencana_aksi for step in steps):
                 self.report.warn("tanpa-rencana-aksi", ref)
-            target = self.build(lambda n=name, s=steps: PriorityTarget(target=n, steps=s), ref)  # type: ignore[misc]
-            if target is not None:
-                result.append(target)
+            made = self.build(partial(PriorityTarget, target=name, steps=steps), ref)
+            if made is not None:
+                result.append(made)
         return result
 
     def step_texts(self, cell: Cell) -> list[str]:
@@ -535,9 +545,7 @@ class Loader:
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
         for text, ref in self.texts:
             for word in sorted({m.group(1) for m in pattern.finditer(text)}):
-                self.report.warn(
-                    "nama-satker-lain", ref, word=word, jenis=identity.jenis_satker
-                )
+                self.report.warn("nama-satker-lain", ref, word=word, jenis=identity.jenis_satker)
 
 
 def parse_level(value: object) -> int | None:
@@ -548,4 +556,3 @@ def parse_level(value: object) -> int | None:
     if isinstance(value, str) and value.strip() in ("0", "1", "2", "3"):
         return int(value.strip())
     return None
-

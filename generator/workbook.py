@@ -91,9 +91,19 @@ def display_text(value: object, number_format: str = "General") -> str:
 
 
 MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 
 def format_date_id(day: date) -> str:
@@ -118,9 +128,11 @@ def discover(folder: Path, report: Report) -> dict[int, Path]:
         number = int(match.group(1))
         if number in found:
             report.error(
-                "workbook-ganda", CellRef(path.name), number=f"{number:02d}",
+                "workbook-ganda",
+                CellRef(path.name),
+                number=f"{number:02d}",
                 other=found[number].name,
-            )  # fmt: skip
+            )
             continue
         found[number] = path
     return found
@@ -188,29 +200,34 @@ def read_table(
                 found = [str(v) for v in row if v is not None]
         missing = [c.title for c in columns if c.required]
         report.error(
-            "judul-kolom-tidak-ada", where, missing=", ".join(missing),
+            "judul-kolom-tidak-ada",
+            where,
+            missing=", ".join(missing),
             found=", ".join(found) or "(kosong)",
-        )  # fmt: skip
+        )
         return None
     header_row, positions, data_start = header
     missing = [c.title for c in columns if c.required and c.key not in positions]
     if missing:
         report.error(
-            "kolom-wajib-tidak-ada", CellRef(file, sheet.title, f"baris {header_row + 1}"),
-            missing=", ".join(missing), found=", ".join(_header_names(grid, header_row, data_start)),
-        )  # fmt: skip
+            "kolom-wajib-tidak-ada",
+            CellRef(file, sheet.title, f"baris {header_row + 1}"),
+            missing=", ".join(missing),
+            found=", ".join(_header_names(grid, header_row, data_start)),
+        )
         return None
     known = {fold(n) for c in columns for n in c.names}
     extras = [n for n in _header_names(grid, header_row, data_start) if fold(n) not in known]
     if extras:
         report.warn(
-            "kolom-diabaikan", CellRef(file, sheet.title, f"baris {header_row + 1}"),
+            "kolom-diabaikan",
+            CellRef(file, sheet.title, f"baris {header_row + 1}"),
             extra=", ".join(extras),
-        )  # fmt: skip
+        )
     table = Table(where, header_row + 1, positions)
     formats = _number_formats(sheet)
     for r in range(data_start, len(grid)):
-        row = {
+        cells = {
             key: Cell(
                 _cell_value(grid, r, c),
                 CellRef(file, sheet.title, f"{get_column_letter(c + 1)}{r + 1}"),
@@ -219,9 +236,9 @@ def read_table(
             )
             for key, c in positions.items()
         }
-        if all(cell.blank for cell in row.values()):
+        if all(cell.blank for cell in cells.values()):
             continue
-        table.rows.append(row)
+        table.rows.append(cells)
     return table
 
 
@@ -259,9 +276,7 @@ def _number_formats(sheet: Worksheet) -> dict[tuple[int, int], str]:
 
 def _header_names(grid: list[list[object]], row: int, data_start: int) -> list[str]:
     """The names in the header row, and in the second header row when there is one."""
-    names = [
-        str(v).strip() for r in range(row, data_start) for v in grid[r] if v is not None
-    ]
+    names = [str(v).strip() for r in range(row, data_start) for v in grid[r] if v is not None]
     return list(dict.fromkeys(n for n in names if n))
 
 

@@ -20,7 +20,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -36,16 +36,22 @@ MARGINS = {"left": Cm(3), "right": Cm(2), "top": Cm(2), "bottom": Cm(2.5)}
 INDENT = Cm(0.75)  # one list level
 
 MATRIX_COLUMNS = [  # (header, width cm)
-    ("NO", 0.8), ("KEGIATAN", 3.1), ("HASIL YANG INGIN DICAPAI", 3.8),
-    ("URAIAN KEGIATAN", 4.0), ("TARGET", 2.9),
-]  # fmt: skip
+    ("NO", 0.8),
+    ("KEGIATAN", 3.1),
+    ("HASIL YANG INGIN DICAPAI", 3.8),
+    ("URAIAN KEGIATAN", 4.0),
+    ("TARGET", 2.9),
+]
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES")
 MONTH_WIDTH = 0.75
 OPTIONAL_COLUMNS = [("PENANGGUNG JAWAB", 2.2), ("DATA DUKUNG", 2.4), ("KODE LKE", 1.8)]
 PRIORITY_COLUMNS = [
-    ("No", 0.9), ("Target Prioritas", 3.4), ("Rencana Aksi", 5.2), ("Waktu", 2.5),
+    ("No", 0.9),
+    ("Target Prioritas", 3.4),
+    ("Rencana Aksi", 5.2),
+    ("Waktu", 2.5),
     ("Output", 4.0),
-]  # fmt: skip
+]
 
 
 # -- styles ---------------------------------------------------------------------------------
@@ -122,15 +128,26 @@ def define_styles(doc: Document) -> None:
     paragraph_style(doc, "Normal", size=12, align=j, after=6, line=1.15)
     paragraph_style(doc, "Title", size=16, bold=True, caps=True, align=c, after=12)
     paragraph_style(doc, "Subtitle", size=13, bold=True, caps=True, align=c, after=6)
-    paragraph_style(doc, "Heading 1", size=12, bold=True, caps=True, align=c, before=0,
-                    after=18, keep_next=True)  # fmt: skip
-    paragraph_style(doc, "Heading 2", size=12, bold=True, align=r, before=12, after=6,
-                    keep_next=True, left=1.0, hanging=1.0)  # fmt: skip
-    paragraph_style(doc, "Heading 3", size=12, bold=True, caps=True, align=r, before=12,
-                    after=6, keep_next=True)  # fmt: skip
+    paragraph_style(
+        doc, "Heading 1", size=12, bold=True, caps=True, align=c, before=0, after=18, keep_next=True
+    )
+    paragraph_style(
+        doc,
+        "Heading 2",
+        size=12,
+        bold=True,
+        align=r,
+        before=12,
+        after=6,
+        keep_next=True,
+        left=1.0,
+        hanging=1.0,
+    )
+    paragraph_style(
+        doc, "Heading 3", size=12, bold=True, caps=True, align=r, before=12, after=6, keep_next=True
+    )
     paragraph_style(doc, "TOC Heading", size=12, bold=True, caps=True, align=c, after=18)
-    paragraph_style(doc, "Caption", size=11, bold=True, align=c, before=6, after=6,
-                    keep_next=True)  # fmt: skip
+    paragraph_style(doc, "Caption", size=11, bold=True, align=c, before=6, after=6, keep_next=True)
     for depth in (1, 2, 3):
         paragraph_style(doc, f"ZI Daftar {depth}", left=depth * INDENT.cm, hanging=INDENT.cm)
         paragraph_style(doc, f"ZI Lanjutan {depth}", left=depth * INDENT.cm)
@@ -138,13 +155,31 @@ def define_styles(doc: Document) -> None:
     paragraph_style(doc, "ZI Pengesahan", align=r, after=0, line=1.0)
     doc.styles["ZI Pengesahan"].paragraph_format.tab_stops.add_tab_stop(Cm(9.0))
     paragraph_style(doc, "ZI Sel", size=9, align=r, after=0, line=1.0)
-    paragraph_style(doc, "ZI Sel Daftar", base="ZI Sel", size=9, align=r, after=0, line=1.0,
-                    left=0.5, hanging=0.5)  # fmt: skip
+    paragraph_style(
+        doc,
+        "ZI Sel Daftar",
+        base="ZI Sel",
+        size=9,
+        align=r,
+        after=0,
+        line=1.0,
+        left=0.5,
+        hanging=0.5,
+    )
     paragraph_style(doc, "ZI Sel Tengah", base="ZI Sel", size=9, align=c, after=0, line=1.0)
-    paragraph_style(doc, "ZI Kepala Tabel", base="ZI Sel", size=8, bold=True, align=c,
-                    after=0, line=1.0)  # fmt: skip
-    paragraph_style(doc, "ZI Kepala Bulan", base="ZI Kepala Tabel", size=7, bold=True, align=c,
-                    after=0, line=1.0)  # fmt: skip
+    paragraph_style(
+        doc, "ZI Kepala Tabel", base="ZI Sel", size=8, bold=True, align=c, after=0, line=1.0
+    )
+    paragraph_style(
+        doc,
+        "ZI Kepala Bulan",
+        base="ZI Kepala Tabel",
+        size=7,
+        bold=True,
+        align=c,
+        after=0,
+        line=1.0,
+    )
     paragraph_style(doc, "Header", size=8, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
     paragraph_style(doc, "Footer", size=10, align=c, after=0)
 
@@ -152,10 +187,27 @@ def define_styles(doc: Document) -> None:
 # -- XML helpers ------------------------------------------------------------------------------
 
 SECTPR_ORDER = (
-    "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
-    "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign",
-    "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
-)  # fmt: skip
+    "headerReference",
+    "footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+)
 
 
 def insert_in_order(parent: object, child: object, order: Iterable[str]) -> None:
@@ -232,8 +284,20 @@ def shade(cell: object, fill: str = "D9D9D9") -> None:
     element.set(qn("w:val"), "clear")
     element.set(qn("w:color"), "auto")
     element.set(qn("w:fill"), fill)
-    order = ("tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
-             "textDirection", "tcFitText", "vAlign", "hideMark")  # fmt: skip
+    order = (
+        "tcW",
+        "gridSpan",
+        "hMerge",
+        "vMerge",
+        "tcBorders",
+        "shd",
+        "noWrap",
+        "tcMar",
+        "textDirection",
+        "tcFitText",
+        "vAlign",
+        "hideMark",
+    )
     insert_in_order(tc_pr, element, order)
 
 
@@ -332,9 +396,23 @@ def narrow_margins(table: Table) -> None:
         element.set(qn("w:w"), "57")
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    order = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-             "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
-             "shd", "tblLayout", "tblCellMar", "tblLook")  # fmt: skip
+    order = (
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+    )
     insert_in_order(table._tbl.tblPr, margins, order)
 
 
@@ -504,8 +582,11 @@ def build() -> Document:
     # approval page, only with a team leader
     para(doc, "{%p if ketua %}")
     para(doc, "Lembar Pengesahan", "TOC Heading")
-    para(doc, "Rencana Kerja Pembangunan Zona Integritas {{ nama_satker }} Tahun {{ tahun }}",
-         "Subtitle")  # fmt: skip
+    para(
+        doc,
+        "Rencana Kerja Pembangunan Zona Integritas {{ nama_satker }} Tahun {{ tahun }}",
+        "Subtitle",
+    )
     spacer = para(doc, "")
     spacer.paragraph_format.space_after = Pt(36)
     signature(
@@ -529,8 +610,18 @@ def build() -> Document:
     paragraphs_block(doc, "kata_pengantar")
     spacer = para(doc, "")
     spacer.paragraph_format.space_after = Pt(12)
-    signature(doc, ["{{ tempat }}, {{ tanggal }}", "{{ jabatan }},", "", "", "", "{{ nama }}",
-                    "NIP. {{ nip }}"])  # fmt: skip
+    signature(
+        doc,
+        [
+            "{{ tempat }}, {{ tanggal }}",
+            "{{ jabatan }},",
+            "",
+            "",
+            "",
+            "{{ nama }}",
+            "NIP. {{ nip }}",
+        ],
+    )
     page_break(doc)
 
     # Daftar Isi
@@ -571,8 +662,7 @@ def build() -> Document:
     para(doc, "{%p endif %}")
     para(doc, "{%p if c.priorities %}")
     para(doc, "Target Prioritas dan Output", "Heading 3")
-    para(doc, "Tabel {{ c.priority_table }}. Target Prioritas dan Output {{ c.title }}",
-         "Caption")  # fmt: skip
+    para(doc, "Tabel {{ c.priority_table }}. Target Prioritas dan Output {{ c.title }}", "Caption")
     priority_table(doc)
     para(doc, "{%p endif %}")
     para(doc, "{%p endfor %}")
@@ -593,8 +683,19 @@ def build() -> Document:
     paragraphs_block(doc, "penutup")
     spacer = para(doc, "")
     spacer.paragraph_format.space_after = Pt(12)
-    signature(doc, ["Ditetapkan di {{ tempat }}", "Pada tanggal {{ tanggal }}",
-                    "{{ jabatan }},", "", "", "", "{{ nama }}", "NIP. {{ nip }}"])  # fmt: skip
+    signature(
+        doc,
+        [
+            "Ditetapkan di {{ tempat }}",
+            "Pada tanggal {{ tanggal }}",
+            "{{ jabatan }},",
+            "",
+            "",
+            "",
+            "{{ nama }}",
+            "NIP. {{ nip }}",
+        ],
+    )
     return doc
 
 
@@ -608,4 +709,3 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
