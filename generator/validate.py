@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
+from openpyxl import Workbook
 from pydantic import ValidationError
 
 from generator import columns as cols
@@ -173,7 +174,7 @@ class Loader:
     folder: Path
     report: Report = field(default_factory=Report)
     texts: list[tuple[str, CellRef]] = field(default_factory=list)
-    _workbooks: dict[int, object] = field(default_factory=dict)
+    _workbooks: dict[int, Workbook] = field(default_factory=dict)
     _paths: dict[int, Path] = field(default_factory=dict)
 
     # -- cells ------------------------------------------------------------------------------
