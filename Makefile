@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SOURCES ?= sources
 
-.PHONY: help plan validate test lint format bench template clean
+.PHONY: help plan pdf validate test lint format bench template clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -18,6 +18,9 @@ $(STAMP): pyproject.toml
 
 plan: $(STAMP) ## build the plan from $(SOURCES)/ into output/
 	$(BIN)/zi-plan build $(SOURCES)
+
+pdf: $(STAMP) ## build the plan and its PDF (needs LibreOffice)
+	$(BIN)/zi-plan build $(SOURCES) --pdf
 
 validate: $(STAMP) ## check the workbooks in $(SOURCES)/ without building
 	$(BIN)/zi-plan validate $(SOURCES)

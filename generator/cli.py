@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from generator.models import Plan
+from generator.office import OfficeMissing, convert_to_pdf, soffice
 from generator.problems import (
     InputInvalid,
     OutputError,
@@ -83,13 +85,35 @@ def _load(sources: Path, output_format: str, debug: bool):  # type: ignore[no-un
     type=click.Path(path_type=Path, dir_okay=False),
     help="File .docx yang ditulis. Bawaan: output/Rencana_Kerja_ZI_<Nama_Singkat>_<Tahun>.docx",
 )
+@click.option(
+    "--daftar-isi/--tanpa-daftar-isi",
+    "toc",
+    default=True,
+    show_default=True,
+    help="Isi nomor halaman Daftar Isi melalui LibreOffice (jika terpasang).",
+)
+@click.option("--pdf", is_flag=True, help="Buat juga PDF di samping dokumen (perlu LibreOffice).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Tulis juga isi rencana sebagai JSON di samping dokumen (skema: zi-plan schema).",
+)
 @format_option
 @debug_option
 @help_option
-def build(sources: Path, output: Path | None, output_format: str, debug: bool) -> None:
+def build(
+    sources: Path,
+    output: Path | None,
+    toc: bool,
+    pdf: bool,
+    as_json: bool,
+    output_format: str,
+    debug: bool,
+) -> None:
     """Memeriksa workbook di SOURCES lalu membuat dokumen Word rencana kerja.
 
-    Contoh: zi-plan build sources/ -o output/rencana.docx
+    Contoh: zi-plan build sources/ -o output/rencana.docx --pdf
 
     Jika ada kesalahan, dokumen tidak dibuat dan dokumen lama tidak berubah.
     Baris terakhir keluaran adalah lokasi dokumen yang ditulis.
@@ -99,14 +123,37 @@ def build(sources: Path, output: Path | None, output_format: str, debug: bool) -
     if output is None:
         name = plan.identity.nama_singkat.replace(" ", "_")
         output = OUTPUT_DIR / f"Rencana_Kerja_ZI_{name}_{plan.identity.tahun}.docx"
+    has_office = soffice() is not None
+    if toc and not has_office:
+        click.echo(
+            "Peringatan: LibreOffice tidak terpasang, sehingga Daftar Isi belum bernomor "
+            "halaman. Word mengisinya saat dokumen dibuka (pilih Ya saat ditanya).",
+            err=True,
+        )
     try:
-        written = write(plan, output)
-    except OutputError as exc:
+        written = write(plan, output, toc=toc and has_office)
+        if as_json:
+            json_path = written.with_suffix(".json")
+            json_path.write_text(plan.model_dump_json(indent=2) + "\n", encoding="utf-8")
+            click.echo(str(json_path))
+        if pdf:
+            click.echo(str(convert_to_pdf(written, written.parent)))
+    except (OutputError, OfficeMissing) as exc:
         if debug:
             raise
         click.echo(str(exc.problem), err=True)
         sys.exit(1)
     click.echo(str(written))
+
+
+@cli.command()
+@help_option
+def schema() -> None:
+    """Mencetak skema JSON isi rencana (keluaran zi-plan build --json).
+
+    Contoh: zi-plan schema > skema-rencana.json
+    """
+    click.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
 
 
 @cli.command()

@@ -182,6 +182,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dokumen tidak dapat ditulis karena sedang dibuka di program lain ({detail}).",
         "Tutup dokumen di Word, lalu jalankan lagi. Dokumen lama tidak berubah.",
     ),
+    "libreoffice-tidak-ada": (
+        "LibreOffice tidak terpasang, sehingga PDF dan nomor halaman Daftar Isi "
+        "tidak dapat dibuat.",
+        "Pasang LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui), "
+        "atau buka dokumen di Word lalu perbarui Daftar Isi.",
+    ),
     "dokumen-tanpa-izin": (
         "Tidak ada izin menulis ke lokasi ini ({detail}).",
         "Pilih folder lain dengan -o, atau periksa hak akses folder.",

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from generator import layout
 from generator.models import Line, Marker, Paragraph, Plan, SectionKey
 from generator.problems import OutputError
+from generator.toc import fill_toc
 from generator.workbook import format_date_id
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "word_templates" / "rencana_kerja_zi.docx"
@@ -230,21 +231,30 @@ def render(plan: Plan, template_path: Path = TEMPLATE) -> DocxTemplate:
     return template
 
 
-def write(plan: Plan, target: Path, template_path: Path = TEMPLATE) -> Path:
-    """Renders and writes atomically: a failed build never touches an existing document."""
+def write(plan: Plan, target: Path, template_path: Path = TEMPLATE, *, toc: bool = False) -> Path:
+    """Renders and writes atomically: a failed build never touches an existing document.
+
+    With ``toc``, the Daftar Isi gets its page numbers from a LibreOffice rendering
+    (generator/toc.py) before the file is moved into place.
+    """
     template = render(plan, template_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent
-    )
-    os.close(handle)
     try:
-        layout.save_deterministic(template.docx, Path(temporary))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.stem}.", suffix=".docx", dir=target.parent
+        )
+    except OSError as exc:
+        raise OutputError("dokumen-tanpa-izin", str(target), exc.strerror or "") from None
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        layout.save_deterministic(template.docx, temporary)
+        if toc:
+            fill_toc(temporary)
         os.replace(temporary, target)
     except PermissionError as exc:
         code = "dokumen-terkunci" if target.exists() else "dokumen-tanpa-izin"
         raise OutputError(code, str(target), exc.strerror or "") from None
     finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        temporary.unlink(missing_ok=True)
     return target

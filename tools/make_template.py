@@ -20,7 +20,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -34,6 +34,7 @@ FONT = "Arial"
 A4 = (Cm(21.0), Cm(29.7))
 MARGINS = {"left": Cm(3), "right": Cm(2), "top": Cm(2), "bottom": Cm(2.5)}
 INDENT = Cm(0.75)  # one list level
+TEXT_WIDTH_CM = 16.0  # A4 portrait less the margins
 
 MATRIX_COLUMNS = [  # (header, width cm)
     ("NO", 0.8),
@@ -180,6 +181,12 @@ def define_styles(doc: Document) -> None:
         after=0,
         line=1.0,
     )
+    for level in (1, 2):
+        toc = paragraph_style(doc, f"toc {level}", left=(level - 1) * 1.0, after=3, line=1.0,
+                              align=r)
+        stops = toc.paragraph_format.tab_stops
+        stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    doc.styles["toc 1"].font.bold = True
     paragraph_style(doc, "Header", size=8, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
     paragraph_style(doc, "Footer", size=10, align=c, after=0)
 
