@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from generator.check import review
 from generator.models import Plan
 from generator.office import OfficeMissing, convert_to_pdf, soffice
 from generator.problems import (
@@ -18,7 +19,7 @@ from generator.problems import (
     report_json,
 )
 from generator.render import write
-from generator.validate import load_plan
+from generator.validate import Loader
 
 DEFAULT_SOURCES = Path("sources")
 OUTPUT_DIR = Path("output")
@@ -64,16 +65,19 @@ def _print_problems(problems: list[Problem], output_format: str) -> None:
         click.echo(format_report(problems), err=True)
 
 
-def _load(sources: Path, output_format: str, debug: bool):  # type: ignore[no-untyped-def]
+def _load(sources: Path, output_format: str, debug: bool) -> tuple[Loader, Plan]:
+    """The loaded plan, or the problem report and exit 1."""
+    loader = Loader(sources)
     try:
-        return load_plan(sources)
+        return loader, loader.load()
     except InputInvalid as exc:
         _print_problems(exc.problems, output_format)
         if debug:
             raise
-        click.echo(
-            "Dokumen tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi.", err=True
-        )
+        if output_format == "teks":
+            click.echo(
+                "Dokumen tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi.", err=True
+            )
         sys.exit(1)
 
 
@@ -99,6 +103,13 @@ def _load(sources: Path, output_format: str, debug: bool):  # type: ignore[no-un
     is_flag=True,
     help="Tulis juga isi rencana sebagai JSON di samping dokumen (skema: zi-plan schema).",
 )
+@click.option(
+    "--periksa/--tanpa-periksa",
+    "run_review",
+    default=True,
+    show_default=True,
+    help="Hitung temuan pemeriksaan sebelum tanda tangan (rinciannya: zi-plan check).",
+)
 @format_option
 @debug_option
 @help_option
@@ -108,6 +119,7 @@ def build(
     toc: bool,
     pdf: bool,
     as_json: bool,
+    run_review: bool,
     output_format: str,
     debug: bool,
 ) -> None:
@@ -118,8 +130,15 @@ def build(
     Jika ada kesalahan, dokumen tidak dibuat dan dokumen lama tidak berubah.
     Baris terakhir keluaran adalah lokasi dokumen yang ditulis.
     """
-    plan, problems = _load(sources, output_format, debug)
-    _print_problems(problems, output_format)
+    loader, plan = _load(sources, output_format, debug)
+    _print_problems(loader.report.problems, output_format)
+    if run_review and output_format == "teks":
+        findings = review(loader, plan)
+        click.echo(
+            f"Pemeriksaan sebelum tanda tangan: {len(findings)} temuan"
+            + (f" (rinciannya: zi-plan check {sources})." if findings else "."),
+            err=True,
+        )
     if output is None:
         name = plan.identity.nama_singkat.replace(" ", "_")
         output = OUTPUT_DIR / f"Rencana_Kerja_ZI_{name}_{plan.identity.tahun}.docx"
@@ -169,9 +188,38 @@ def validate(sources: Path, output_format: str, debug: bool) -> None:
     Semua kesalahan dan peringatan dilaporkan sekaligus, lengkap dengan nama file,
     sheet dan sel. Keluar dengan kode 1 jika ada kesalahan.
     """
-    _, problems = _load(sources, output_format, debug)
-    _print_problems(problems, output_format)
+    loader, _ = _load(sources, output_format, debug)
+    _print_problems(loader.report.problems, output_format)
     click.echo("Workbook dapat disusun menjadi dokumen.")
+
+
+@cli.command()
+@sources_argument
+@format_option
+@debug_option
+@help_option
+def check(sources: Path, output_format: str, debug: bool) -> None:
+    """Pemeriksaan sebelum tanda tangan: ejaan, sisa rencana satuan kerja lain,
+    kalimat ganda, nama satuan kerja yang berbeda-beda, nomor ketikan, tahun.
+
+    Contoh: zi-plan check sources/
+
+    Kata yang benar tetapi tidak ada di kamus (nama orang, singkatan setempat)
+    ditambahkan ke kamus.txt di folder sumber. Keluar dengan kode 1 jika ada temuan.
+    """
+    loader, plan = _load(sources, output_format, debug)
+    findings = review(loader, plan)
+    if output_format == "json":
+        _print_problems(findings, output_format)
+    elif findings:
+        click.echo(format_report(findings).rsplit("\n", 1)[0], err=True)
+        click.echo(
+            f"{len(findings)} temuan. Periksa dan putuskan sebelum dokumen ditandatangani.",
+            err=True,
+        )
+    else:
+        click.echo("Tidak ada temuan.")
+    sys.exit(1 if findings else 0)
 
 
 def main() -> None:

