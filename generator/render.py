@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime, time
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
@@ -215,12 +217,52 @@ def _literal(value: object) -> object:
     return value
 
 
+class _CompilingOnce(Environment):
+    """Compiles each template source once per process.
+
+    docxtpl compiles the body, every header and footer and every core property anew for
+    each render: half of a render's time. Sources are equal across renders of one
+    template, so their compiled templates are kept.
+    """
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            compiled = self._compiled[source] = super().from_string(source)
+        return compiled
+
+    @property
+    def _compiled(self) -> dict[str, Any]:
+        cache: dict[str, Any] = self.__dict__.setdefault("_zi_compiled", {})
+        return cache
+
+
+class _PatchingOnce(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's XML clean-up (a few dozen regexes over the body) once per source."""
+
+    _patched: ClassVar[dict[str, str]] = {}
+
+    def patch_xml(self, src_xml: str) -> str:
+        patched = self._patched.get(src_xml)
+        if patched is None:
+            patched = self._patched[src_xml] = super().patch_xml(src_xml)
+        return patched
+
+
+@cache
 def jinja_env() -> Environment:
-    return Environment(autoescape=True, undefined=StrictUndefined, finalize=_literal)
+    return _CompilingOnce(autoescape=True, undefined=StrictUndefined, finalize=_literal)
+
+
+@cache
+def _template_bytes(template_path: Path) -> bytes:
+    return template_path.read_bytes()
 
 
 def render(plan: Plan, template_path: Path = TEMPLATE) -> DocxTemplate:
-    template = DocxTemplate(str(template_path))
+    template = _PatchingOnce(io.BytesIO(_template_bytes(template_path)))
     template.render(build_context(plan, template), jinja_env(), autoescape=True)
     document = template.docx
     layout.shape(document, paper=plan.identity.ukuran_kertas)
