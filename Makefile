@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SOURCES ?= sources
 
-.PHONY: help plan pdf validate test lint format bench template clean
+.PHONY: help plan pdf validate check diff archive test lint format bench template clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -21,6 +21,18 @@ plan: $(STAMP) ## build the plan from $(SOURCES)/ into output/
 
 pdf: $(STAMP) ## build the plan and its PDF (needs LibreOffice)
 	$(BIN)/zi-plan build $(SOURCES) --pdf
+
+check: $(STAMP) ## the review before signing (spelling, leftovers, names, years)
+	$(BIN)/zi-plan check $(SOURCES)
+
+archive: $(STAMP) ## build, and keep this version's JSON in output/arsip/ for later diffs
+	$(BIN)/zi-plan build $(SOURCES) --json
+	mkdir -p output/arsip
+	cp output/*.json output/arsip/$$(date +%Y-%m-%d_%H%M).json
+
+diff: $(STAMP) ## what changed since OLD (a sources folder or an archived JSON): make diff OLD=...
+	@test -n "$(OLD)" || { echo "Contoh: make diff OLD=output/arsip/2024-02-12_0900.json"; exit 2; }
+	$(BIN)/zi-plan diff $(OLD) $(SOURCES) -o output/Daftar_Perubahan.docx || test $$? -eq 1
 
 validate: $(STAMP) ## check the workbooks in $(SOURCES)/ without building
 	$(BIN)/zi-plan validate $(SOURCES)

@@ -9,12 +9,14 @@ from pathlib import Path
 import click
 
 from generator.check import review
+from generator.diff import diff_plans, diff_to_json, format_diff, load_any, write_diff_docx
 from generator.models import Plan
 from generator.office import OfficeMissing, convert_to_pdf, soffice
 from generator.problems import (
     InputInvalid,
     OutputError,
     Problem,
+    ZiError,
     format_report,
     report_json,
 )
@@ -104,6 +106,13 @@ def _load(sources: Path, output_format: str, debug: bool) -> tuple[Loader, Plan]
     help="Tulis juga isi rencana sebagai JSON di samping dokumen (skema: zi-plan schema).",
 )
 @click.option(
+    "--riwayat",
+    "history",
+    type=click.Path(path_type=Path),
+    help="Tambahkan halaman Riwayat Perubahan dibandingkan versi ini "
+    "(folder sumber atau JSON dari build --json).",
+)
+@click.option(
     "--periksa/--tanpa-periksa",
     "run_review",
     default=True,
@@ -119,6 +128,7 @@ def build(
     toc: bool,
     pdf: bool,
     as_json: bool,
+    history: Path | None,
     run_review: bool,
     output_format: str,
     debug: bool,
@@ -150,7 +160,10 @@ def build(
             err=True,
         )
     try:
-        written = write(plan, output, toc=toc and has_office)
+        changes = None
+        if history is not None:
+            changes = diff_plans(_load_any(history, output_format, debug), plan)
+        written = write(plan, output, toc=toc and has_office, history=changes)
         if as_json:
             json_path = written.with_suffix(".json")
             json_path.write_text(plan.model_dump_json(indent=2) + "\n", encoding="utf-8")
@@ -220,6 +233,74 @@ def check(sources: Path, output_format: str, debug: bool) -> None:
     else:
         click.echo("Tidak ada temuan.")
     sys.exit(1 if findings else 0)
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Tulis juga daftar perubahan sebagai dokumen Word (.docx) untuk dicetak.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["teks", "json"]),
+    default="teks",
+    show_default=True,
+    help="Bentuk daftar perubahan: teks untuk dibaca, json untuk program lain.",
+)
+@debug_option
+@help_option
+def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: bool) -> None:
+    """Membandingkan dua versi rencana kerja dan menampilkan perubahannya.
+
+    OLD dan NEW masing-masing berupa folder sumber atau file JSON hasil
+    zi-plan build --json. Butir dicocokkan menurut isinya: baris yang disisipkan
+    atau dipindahkan tidak membuat baris lain tampak berubah.
+
+    Contoh: zi-plan diff output/arsip/rencana_2024-02-12.json sources -o output/perubahan.docx
+
+    Keluar dengan kode 0 jika kedua rencana sama, 1 jika berbeda atau jika salah
+    satu masukan tidak dapat dibaca.
+    """
+    old_plan, new_plan = (_load_any(path, output_format, debug) for path in (old, new))
+    result = diff_plans(old_plan, new_plan)
+    if output_format == "json":
+        click.echo(json.dumps(diff_to_json(result), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_diff(result))
+    if output is not None:
+        try:
+            written = write_diff_docx(result, output)
+        except OutputError as exc:
+            if debug:
+                raise
+            click.echo(str(exc.problem), err=True)
+            sys.exit(1)
+        click.echo(f"Daftar perubahan ditulis: {written}", err=True)
+    sys.exit(0 if result.equal else 1)
+
+
+def _load_any(path: Path, output_format: str, debug: bool) -> Plan:
+    """A plan from a sources folder or a JSON of build --json, or the report and exit 1."""
+    try:
+        return load_any(path)
+    except InputInvalid as exc:
+        _print_problems(exc.problems, output_format)
+        if debug:
+            raise
+        click.echo(
+            f"{path}: perbandingan tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi.",
+            err=True,
+        )
+    except ZiError as exc:
+        if debug:
+            raise
+        click.echo(str(exc), err=True)
+    sys.exit(1)
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator import layout
+from generator.diff import PlanDiff
 from generator.models import Line, Marker, Paragraph, Plan, SectionKey
 from generator.problems import OutputError
 from generator.toc import fill_toc
@@ -148,7 +149,38 @@ def _components(plan: Plan) -> Iterator[dict[str, Any]]:
         }
 
 
-def build_context(plan: Plan, template: DocxTemplate | None = None) -> dict[str, Any]:
+def history_context(changes: PlanDiff | None) -> dict[str, Any] | str:
+    """The Riwayat Perubahan page: the changes since an earlier version, by heading."""
+    if changes is None:
+        return ""
+    return {
+        "against": changes.old.describe(),
+        "summary": changes.summary(),
+        "groups": [
+            {
+                "title": title,
+                "changes": [
+                    {
+                        "label": f"{change.kind.word}: {change.label}",
+                        "detail": _detail(change.old, change.new),
+                    }
+                    for change in group
+                ],
+            }
+            for title, group in changes.groups()
+        ],
+    }
+
+
+def _detail(old: str, new: str) -> str:
+    if old and new:
+        return f" (semula: {old}; menjadi: {new})"
+    return f" ({old or new})" if old or new else ""
+
+
+def build_context(
+    plan: Plan, template: DocxTemplate | None = None, history: PlanDiff | None = None
+) -> dict[str, Any]:
     """Everything the template needs, already numbered and formatted."""
     identity = plan.identity
     signer = identity.penandatangan
@@ -203,6 +235,7 @@ def build_context(plan: Plan, template: DocxTemplate | None = None) -> dict[str,
             for n, (key, title) in enumerate(BAB3, start=1)
         ],
         "penutup": narrative(plan.section(SectionKey.PENUTUP).paragraphs),
+        "riwayat": history_context(history),
     }
 
 
@@ -261,9 +294,11 @@ def _template_bytes(template_path: Path) -> bytes:
     return template_path.read_bytes()
 
 
-def render(plan: Plan, template_path: Path = TEMPLATE) -> DocxTemplate:
+def render(
+    plan: Plan, template_path: Path = TEMPLATE, history: PlanDiff | None = None
+) -> DocxTemplate:
     template = _PatchingOnce(io.BytesIO(_template_bytes(template_path)))
-    template.render(build_context(plan, template), jinja_env(), autoescape=True)
+    template.render(build_context(plan, template, history), jinja_env(), autoescape=True)
     document = template.docx
     layout.shape(document, paper=plan.identity.ukuran_kertas)
     core = document.core_properties
@@ -273,13 +308,21 @@ def render(plan: Plan, template_path: Path = TEMPLATE) -> DocxTemplate:
     return template
 
 
-def write(plan: Plan, target: Path, template_path: Path = TEMPLATE, *, toc: bool = False) -> Path:
+def write(
+    plan: Plan,
+    target: Path,
+    template_path: Path = TEMPLATE,
+    *,
+    toc: bool = False,
+    history: PlanDiff | None = None,
+) -> Path:
     """Renders and writes atomically: a failed build never touches an existing document.
 
     With ``toc``, the Daftar Isi gets its page numbers from a LibreOffice rendering
-    (generator/toc.py) before the file is moved into place.
+    (generator/toc.py) before the file is moved into place. With ``history`` (the changes
+    since an earlier version), a Riwayat Perubahan page closes the document.
     """
-    template = render(plan, template_path)
+    template = render(plan, template_path, history)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(

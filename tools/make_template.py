@@ -182,8 +182,9 @@ def define_styles(doc: Document) -> None:
         line=1.0,
     )
     for level in (1, 2):
-        toc = paragraph_style(doc, f"toc {level}", left=(level - 1) * 1.0, after=3, line=1.0,
-                              align=r)
+        toc = paragraph_style(
+            doc, f"toc {level}", left=(level - 1) * 1.0, after=3, line=1.0, align=r
+        )
         stops = toc.paragraph_format.tab_stops
         stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     doc.styles["toc 1"].font.bold = True
@@ -704,6 +705,20 @@ def build() -> Document:
             "NIP. {{ nip }}",
         ],
     )
+
+    # Riwayat Perubahan, only with build --riwayat
+    para(doc, "{%p if riwayat %}")
+    page_break(doc)
+    para(doc, "Riwayat Perubahan", "Heading 1")
+    para(doc, "Dibandingkan dengan versi: {{ riwayat.against }}.")
+    para(doc, "{{ riwayat.summary }}")
+    para(doc, "{%p for g in riwayat.groups %}")
+    para(doc, "{{ g.title }}", "Heading 3")
+    para(doc, "{%p for it in g.changes %}")
+    para(doc, "–\t{{ it.label }}{{ it.detail }}", "ZI Daftar 1")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
     return doc
 
 
