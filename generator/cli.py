@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
+from generator.batch import UnitResult, build_all, format_units, recap_name, unit_folders
 from generator.check import review
 from generator.diff import diff_plans, diff_to_json, format_diff, load_any, write_diff_docx
 from generator.models import Plan
-from generator.office import OfficeMissing, convert_to_pdf, soffice
+from generator.office import OfficeMissing, convert_many, convert_to_pdf, soffice
 from generator.problems import (
     InputInvalid,
     OutputError,
@@ -20,7 +21,8 @@ from generator.problems import (
     format_report,
     report_json,
 )
-from generator.render import write
+from generator.recap import write_recap
+from generator.render import default_filename, write
 from generator.validate import Loader
 
 DEFAULT_SOURCES = Path("sources")
@@ -150,8 +152,7 @@ def build(
             err=True,
         )
     if output is None:
-        name = plan.identity.nama_singkat.replace(" ", "_")
-        output = OUTPUT_DIR / f"Rencana_Kerja_ZI_{name}_{plan.identity.tahun}.docx"
+        output = OUTPUT_DIR / default_filename(plan)
     has_office = soffice() is not None
     if toc and not has_office:
         click.echo(
@@ -301,6 +302,71 @@ def _load_any(path: Path, output_format: str, debug: bool) -> Plan:
             raise
         click.echo(str(exc), err=True)
     sys.exit(1)
+
+
+@cli.command("build-all")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=OUTPUT_DIR,
+    show_default=True,
+    help="Folder tujuan dokumen dan rekap.",
+)
+@click.option("--pdf", is_flag=True, help="Buat juga PDF setiap dokumen (perlu LibreOffice).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Jumlah proses kerja. Bawaan: satu per inti prosesor.",
+)
+@debug_option
+@help_option
+def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debug: bool) -> None:
+    """Menyusun rencana kerja semua satuan kerja sekaligus, beserta workbook rekap.
+
+    Setiap subfolder FOLDER yang berisi 00_umum.xlsx adalah sumber satu satuan kerja.
+    Satuan kerja yang gagal tidak menghentikan yang lain; di akhir ditampilkan tabel
+    status, dan rekap Rekap_<Kanwil>_<Tahun>.xlsx ditulis ke folder tujuan.
+
+    Contoh: zi-plan build-all kanwil_riau/ -o output/riau --jobs 2
+
+    Keluar dengan kode 1 jika ada satuan kerja yang gagal.
+    """
+    units = unit_folders(folder)
+    if not units:
+        click.echo(
+            f"{folder}: tidak ada subfolder yang berisi 00_umum.xlsx. Perbaiki: simpan "
+            "sumber setiap satuan kerja dalam subfoldernya sendiri.",
+            err=True,
+        )
+        sys.exit(1)
+    results: list[UnitResult] = []
+    with click.progressbar(
+        length=len(units),
+        label="Menyusun",
+        file=sys.stderr,
+        item_show_func=lambda name: name,
+        show_pos=True,
+    ) as bar:
+        for result in build_all(folder, out, jobs):
+            results.append(result)
+            bar.update(1, result.folder)
+    click.echo(format_units(results), err=True)
+    recap = write_recap(results, out / recap_name(results))
+    if pdf:
+        documents = [Path(r.document) for r in results if r.ok]
+        try:
+            convert_many(documents, out)
+        except OfficeMissing as exc:
+            if debug:
+                raise
+            click.echo(str(exc.problem), err=True)
+            sys.exit(1)
+    click.echo(str(recap))
+    sys.exit(0 if all(r.ok for r in results) else 1)
 
 
 def main() -> None:

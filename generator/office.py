@@ -24,6 +24,31 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def convert_many(documents: list[Path], outdir: Path, batch: int = 50) -> list[Path]:
+    """Many documents to PDF through one LibreOffice process per batch, not one each."""
+    program = soffice()
+    if program is None:
+        raise OfficeMissing(documents[0] if documents else outdir)
+    for start in range(0, len(documents), batch):
+        with tempfile.TemporaryDirectory(prefix="zi-plan-lo-") as profile:
+            subprocess.run(
+                [
+                    program,
+                    "--headless",
+                    f"-env:UserInstallation={Path(profile).as_uri()}",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(outdir),
+                    *map(str, documents[start : start + batch]),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=TIMEOUT_SECONDS * 4,
+            )
+    return [outdir / f"{document.stem}.pdf" for document in documents]
+
+
 def convert_to_pdf(document: Path, outdir: Path) -> Path:
     """``document`` as PDF in ``outdir`` (same stem); a private profile, so that a
     LibreOffice the user has open does not block the conversion."""

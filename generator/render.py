@@ -149,6 +149,12 @@ def _components(plan: Plan) -> Iterator[dict[str, Any]]:
         }
 
 
+def default_filename(plan: Plan) -> str:
+    """``Rencana_Kerja_ZI_Rutan_Pekanbaru_2024.docx``"""
+    name = plan.identity.nama_singkat.replace(" ", "_")
+    return f"Rencana_Kerja_ZI_{name}_{plan.identity.tahun}.docx"
+
+
 def history_context(changes: PlanDiff | None) -> dict[str, Any] | str:
     """The Riwayat Perubahan page: the changes since an earlier version, by heading."""
     if changes is None:

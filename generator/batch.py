@@ -1,0 +1,146 @@
+"""The Kanwil's view: every unit's plan built at once, and one recap workbook.
+
+Each worker process imports the libraries and compiles the template once (see
+render._CompilingOnce), then builds unit after unit; a failing unit is reported and the
+others go on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.problems import InputInvalid, OutputError, Severity
+from generator.render import default_filename, write
+from generator.validate import load_plan
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+@dataclass(frozen=True)
+class PlannedLine:
+    """One row of the recap's Kegiatan sheet."""
+
+    component: str
+    kegiatan: str
+    uraian: str
+    target: str
+    months: tuple[bool, ...]
+    penanggung_jawab: str
+
+
+@dataclass
+class UnitResult:
+    """What the Kanwil needs to know of one unit's build."""
+
+    folder: str
+    name: str = ""
+    kanwil: str = ""
+    tahun: int | None = None
+    errors: int = 0
+    warnings: int = 0
+    first_error: str = ""
+    document: str = ""
+    targets: dict[str, int] = field(default_factory=dict)
+    lines: list[PlannedLine] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.errors == 0 and bool(self.document)
+
+    @property
+    def month_counts(self) -> list[int]:
+        return [sum(line.months[m] for line in self.lines) for m in range(12)]
+
+    @property
+    def idle_months(self) -> list[str]:
+        return [MONTHS[m] for m, n in enumerate(self.month_counts) if n == 0]
+
+
+def unit_folders(folder: Path) -> list[Path]:
+    """Every subfolder that holds a ``00_*.xlsx``: one unit's sources."""
+    return sorted(sub for sub in folder.iterdir() if sub.is_dir() and any(sub.glob("00*.xlsx")))
+
+
+def build_unit(folder: Path, out: Path) -> UnitResult:
+    """Builds one unit; every outcome, failure included, comes back as data."""
+    result = UnitResult(folder=folder.name)
+    try:
+        plan, problems = load_plan(folder)
+    except InputInvalid as exc:
+        errors = [p for p in exc.problems if p.severity is Severity.ERROR]
+        result.errors = len(errors)
+        result.warnings = len(exc.problems) - len(errors)
+        result.first_error = str(errors[0]) if errors else ""
+        return result
+    result.warnings = len(problems)
+    result.name = plan.identity.nama_singkat
+    result.kanwil = plan.identity.kantor_wilayah
+    result.tahun = plan.identity.tahun
+    for component in plan.components:
+        title = component.key.value
+        result.targets[title] = len(component.priorities)
+        for activity in component.activities:
+            for line in activity.lines:
+                result.lines.append(
+                    PlannedLine(
+                        title,
+                        activity.kegiatan,
+                        " ".join(x.text for x in line.uraian),
+                        " ".join(x.text for x in line.target),
+                        line.months,
+                        line.penanggung_jawab,
+                    )
+                )
+    try:
+        result.document = str(write(plan, out / default_filename(plan)))
+    except OutputError as exc:
+        result.errors = 1
+        result.first_error = str(exc.problem)
+    return result
+
+
+def _build_in_worker(job: tuple[Path, Path]) -> UnitResult:
+    return build_unit(*job)
+
+
+def build_all(folder: Path, out: Path, jobs: int | None = None) -> Iterator[UnitResult]:
+    """Builds every unit under ``folder`` into ``out``, yielding results as units finish
+    (in folder order)."""
+    units = unit_folders(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(units)))
+    work = [(unit, out) for unit in units]
+    if workers == 1:
+        yield from map(_build_in_worker, work)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_build_in_worker, work, chunksize=max(1, len(units) // (workers * 8)))
+
+
+def recap_name(results: list[UnitResult]) -> str:
+    """``Rekap_<Kanwil>_<Tahun>.xlsx``, from the most common office and year."""
+    kanwil = Counter(r.kanwil for r in results if r.kanwil).most_common(1)
+    tahun = Counter(r.tahun for r in results if r.tahun).most_common(1)
+    office = (kanwil[0][0] if kanwil else "Kanwil").replace(" ", "_")
+    return f"Rekap_{office}_{tahun[0][0] if tahun else ''}.xlsx".replace("_.xlsx", ".xlsx")
+
+
+def format_units(results: list[UnitResult]) -> str:
+    """The end-of-run table: unit, status, errors, warnings, and the first error."""
+    width = max([len("Satuan kerja"), *(len(r.name or r.folder) for r in results)])
+    lines = [f"{'Satuan kerja':<{width}}  Status    Kesalahan  Peringatan"]
+    for r in results:
+        status = "berhasil" if r.ok else "GAGAL"
+        lines.append(f"{r.name or r.folder:<{width}}  {status:<8}  {r.errors:>9}  {r.warnings:>10}")
+        if not r.ok:
+            lines.append(f"    {r.first_error}")
+    failed = sum(not r.ok for r in results)
+    lines.append(
+        f"{len(results) - failed} berhasil, {failed} gagal, dari {len(results)} satuan kerja."
+    )
+    return "\n".join(lines)

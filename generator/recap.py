@@ -1,0 +1,126 @@
+"""The recap workbook of a Kanwil: one row per unit, every planned line, a calendar."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from generator.batch import MONTHS, UnitResult
+from generator.models import ComponentKey
+
+HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+TICK = "√"
+
+
+def write_recap(results: list[UnitResult], target: Path) -> Path:
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = "Ringkasan"
+    _summary(summary, results)
+    _activities(workbook.create_sheet("Kegiatan"), results)
+    _calendar(workbook.create_sheet("Kalender"), results)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(target)
+    return target
+
+
+def _table(
+    sheet: Worksheet,
+    headers: list[str],
+    rows: Sequence[Sequence[object]],
+    widths: Mapping[int, float],
+) -> None:
+    """Header styled, frozen and filtered; wrapped text; the given column widths."""
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for row in rows:
+        sheet.append(row)
+    for column in range(1, len(headers) + 1):
+        letter = get_column_letter(column)
+        sheet.column_dimensions[letter].width = widths.get(column, 12)
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(rows) + 1)}"
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _summary(sheet: Worksheet, results: list[UnitResult]) -> None:
+    components = [key.value for key in ComponentKey]
+    headers = ["Satuan Kerja", "Folder", "Status", "Kesalahan", "Peringatan", "Kesalahan pertama"]
+    headers += [f"Target Prioritas {c}" for c in components]
+    headers += [f"Baris kegiatan {c}" for c in components]
+    headers += ["Bulan tanpa kegiatan"]
+    rows: list[Sequence[object]] = []
+    for r in results:
+        lines = [sum(1 for line in r.lines if line.component == c) for c in components]
+        rows.append(
+            [
+                r.name or r.folder,
+                r.folder,
+                "berhasil" if r.ok else "gagal",
+                r.errors,
+                r.warnings,
+                r.first_error,
+            ]
+            + [r.targets.get(c, 0) for c in components]
+            + lines
+            + [", ".join(r.idle_months) if r.ok else ""]
+        )
+    _table(sheet, headers, rows, {1: 30, 2: 22, 6: 60, len(headers): 30})
+
+
+def _activities(sheet: Worksheet, results: list[UnitResult]) -> None:
+    headers = [
+        "Satuan Kerja",
+        "Komponen",
+        "Kegiatan",
+        "Uraian Kegiatan",
+        "Target",
+        *[m.upper() for m in MONTHS],
+        "Penanggung Jawab",
+    ]
+    rows = [
+        [
+            r.name,
+            line.component,
+            line.kegiatan,
+            line.uraian,
+            line.target,
+            *[TICK if ticked else "" for ticked in line.months],
+            line.penanggung_jawab,
+        ]
+        for r in results
+        if r.ok
+        for line in r.lines
+    ]
+    widths = {1: 24, 2: 26, 3: 30, 4: 50, 5: 30, 18: 22}
+    widths.update({5 + m: 5 for m in range(1, 13)})
+    _table(sheet, headers, rows, widths)
+
+
+def _calendar(sheet: Worksheet, results: list[UnitResult]) -> None:
+    headers = ["Satuan Kerja", *[m.upper() for m in MONTHS], "Jumlah"]
+    rows = [[r.name, *r.month_counts, sum(r.month_counts)] for r in results if r.ok]
+    _table(sheet, headers, rows, {1: 30, **{m: 7 for m in range(2, 15)}})
+    if rows:
+        cells = f"B2:M{len(rows) + 1}"
+        sheet.conditional_formatting.add(
+            cells,
+            ColorScaleRule(
+                start_type="num",
+                start_value=0,
+                start_color="FFFFFF",
+                end_type="max",
+                end_color="63BE7B",
+            ),
+        )

@@ -1,0 +1,106 @@
+"""build-all: every unit built, the broken one named, the recap written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from generator.batch import build_all, unit_folders
+from generator.cli import cli
+from generator.validate import load_plan
+from tests.conftest import SAMPLE_SOURCES, set_cell
+
+UNITS = {"unit_a": "Rutan Pekanbaru", "unit_b": "Rutan Dumai", "unit_c": "Rutan Bengkalis"}
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three good units and one with an unknown tick."""
+    folder = tmp_path_factory.mktemp("kanwil")
+    for unit, short in UNITS.items():
+        shutil.copytree(SAMPLE_SOURCES, folder / unit)
+        set_cell(folder / unit / "00_umum.xlsx", "Identitas", "B7", short)
+    shutil.copytree(SAMPLE_SOURCES, folder / "unit_d")
+    set_cell(folder / "unit_d" / "02_penataan_tatalaksana.xlsx", "Indikator", "G4", "ok")
+    (folder / "bukan_unit").mkdir()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def run(region: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path]:
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out), "--jobs", "2"])
+    return result, out
+
+
+def test_units_are_the_subfolders_with_a_00_workbook(region: Path) -> None:
+    assert [p.name for p in unit_folders(region)] == ["unit_a", "unit_b", "unit_c", "unit_d"]
+
+
+def test_builds_the_good_units_names_the_broken_one_and_exits_1(
+    run: tuple[object, Path],
+) -> None:
+    result, out = run
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert sorted(p.name for p in out.glob("*.docx")) == [
+        "Rencana_Kerja_ZI_Rutan_Bengkalis_2024.docx",
+        "Rencana_Kerja_ZI_Rutan_Dumai_2024.docx",
+        "Rencana_Kerja_ZI_Rutan_Pekanbaru_2024.docx",
+    ]
+    stderr = result.stderr  # type: ignore[attr-defined]
+    assert "unit_d           GAGAL             1           5" in stderr
+    assert '    02_penataan_tatalaksana.xlsx › Indikator › G4: "ok" bukan tanda centang.' in stderr
+    assert "3 berhasil, 1 gagal, dari 4 satuan kerja." in stderr
+    assert "Traceback" not in result.output  # type: ignore[attr-defined]
+
+
+def test_recap_has_one_row_per_unit(run: tuple[object, Path]) -> None:
+    result, out = run
+    recap = out / "Rekap_Kantor_Wilayah_Kementerian_Hukum_dan_HAM_Riau_2024.xlsx"
+    assert result.stdout.strip().splitlines()[-1] == str(recap)  # type: ignore[attr-defined]
+    book = openpyxl.load_workbook(recap)
+    assert book.sheetnames == ["Ringkasan", "Kegiatan", "Kalender"]
+    rows = list(book["Ringkasan"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[2], r[3]) for r in rows] == [
+        ("Rutan Pekanbaru", "berhasil", 0),
+        ("Rutan Dumai", "berhasil", 0),
+        ("Rutan Bengkalis", "berhasil", 0),
+        ("unit_d", "gagal", 1),
+    ]
+    summary = book["Ringkasan"]
+    assert summary.freeze_panes == "B2" and summary.auto_filter.ref
+
+
+def test_kegiatan_sheet_holds_every_planned_line(run: tuple[object, Path]) -> None:
+    _, out = run
+    book = openpyxl.load_workbook(next(out.glob("Rekap_*.xlsx")))
+    rows = list(book["Kegiatan"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 3 * (4 + 9)  # the sample has 4 + 9 planned lines, 3 units built
+    first = rows[0]
+    assert first[:3] == (
+        "Rutan Pekanbaru",
+        "Penataan Tatalaksana",
+        "PROSEDUR OPERASIONAL TETAP (SOP) KEGIATAN UTAMA",
+    )
+    assert first[5:17] == (None, "√", *[None] * 10)  # an empty string is stored as no value
+
+
+def test_calendar_counts_lines_per_month_with_a_colour_scale(run: tuple[object, Path]) -> None:
+    _, out = run
+    sheet = openpyxl.load_workbook(next(out.glob("Rekap_*.xlsx")))["Kalender"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    plan, _ = load_plan(SAMPLE_SOURCES)
+    lines = [line for c in plan.components for a in c.activities for line in a.lines]
+    expected = tuple(sum(line.months[m] for line in lines) for m in range(12))
+    assert [row[1:13] for row in rows] == [expected] * 3
+    assert sheet.conditional_formatting
+
+
+def test_library_yields_results_in_folder_order(region: Path, tmp_path: Path) -> None:
+    results = list(build_all(region, tmp_path, jobs=1))
+    assert [r.folder for r in results] == ["unit_a", "unit_b", "unit_c", "unit_d"]
+    assert [r.ok for r in results] == [True, True, True, False]
