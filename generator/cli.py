@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from generator.batch import UnitResult, build_all, format_units, recap_name, unit_folders
-from generator.check import review
-from generator.diff import diff_plans, diff_to_json, format_diff, load_any, write_diff_docx
-from generator.initialise import InitError, init_workbooks, roll_forward
-from generator.models import Plan
-from generator.office import OfficeMissing, convert_many, convert_to_pdf, soffice
+from generator.office import OfficeMissing, soffice
 from generator.problems import (
     InputInvalid,
     OutputError,
@@ -22,9 +18,14 @@ from generator.problems import (
     format_report,
     report_json,
 )
-from generator.recap import write_recap
-from generator.render import default_filename, write
 from generator.validate import Loader
+
+if TYPE_CHECKING:
+    from generator.batch import UnitResult
+    from generator.models import Plan
+
+# Each command imports the modules it needs when it runs: a build does not pay for the
+# diff, the review's dictionary, the recap writer or pypdf (measured: python -X importtime).
 
 DEFAULT_SOURCES = Path("sources")
 OUTPUT_DIR = Path("output")
@@ -143,6 +144,11 @@ def build(
     Jika ada kesalahan, dokumen tidak dibuat dan dokumen lama tidak berubah.
     Baris terakhir keluaran adalah lokasi dokumen yang ditulis.
     """
+    from generator.check import review
+    from generator.diff import diff_plans
+    from generator.office import convert_to_pdf
+    from generator.render import default_filename, write
+
     loader, plan = _load(sources, output_format, debug)
     _print_problems(loader.report.problems, output_format)
     if run_review and output_format == "teks":
@@ -187,6 +193,8 @@ def schema() -> None:
 
     Contoh: zi-plan schema > skema-rencana.json
     """
+    from generator.models import Plan
+
     click.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
 
 
@@ -222,6 +230,8 @@ def check(sources: Path, output_format: str, debug: bool) -> None:
     Kata yang benar tetapi tidak ada di kamus (nama orang, singkatan setempat)
     ditambahkan ke kamus.txt di folder sumber. Keluar dengan kode 1 jika ada temuan.
     """
+    from generator.check import review
+
     loader, plan = _load(sources, output_format, debug)
     findings = review(loader, plan)
     if output_format == "json":
@@ -268,6 +278,8 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: b
     Keluar dengan kode 0 jika kedua rencana sama, 1 jika berbeda atau jika salah
     satu masukan tidak dapat dibaca.
     """
+    from generator.diff import diff_plans, diff_to_json, format_diff, write_diff_docx
+
     old_plan, new_plan = (_load_any(path, output_format, debug) for path in (old, new))
     result = diff_plans(old_plan, new_plan)
     if output_format == "json":
@@ -288,6 +300,8 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: b
 
 def _load_any(path: Path, output_format: str, debug: bool) -> Plan:
     """A plan from a sources folder or a JSON of build --json, or the report and exit 1."""
+    from generator.diff import load_any
+
     try:
         return load_any(path)
     except InputInvalid as exc:
@@ -336,6 +350,10 @@ def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debu
 
     Keluar dengan kode 1 jika ada satuan kerja yang gagal.
     """
+    from generator.batch import build_all, format_units, recap_name, unit_folders
+    from generator.office import convert_many
+    from generator.recap import write_recap
+
     units = unit_folders(folder)
     if not units:
         click.echo(
@@ -419,6 +437,8 @@ def init(
 
     Workbook yang sudah ada tidak ditimpa kecuali dengan --force.
     """
+    from generator.initialise import InitError, init_workbooks, roll_forward
+
     if pertahankan_centang and dari is None:
         raise click.UsageError("--pertahankan-centang hanya berlaku bersama --dari.")
     hints: dict[str, object] = {

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime, time
 from functools import cache
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
@@ -17,11 +17,12 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup, escape
 
 from generator import layout
-from generator.diff import PlanDiff
 from generator.models import Line, Marker, Paragraph, Plan, SectionKey
 from generator.problems import OutputError
-from generator.toc import fill_toc
 from generator.workbook import format_date_id
+
+if TYPE_CHECKING:
+    from generator.diff import PlanDiff
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "word_templates" / "rencana_kerja_zi.docx"
 TICK = "√"
@@ -341,6 +342,8 @@ def write(
     try:
         layout.save_deterministic(template.docx, temporary)
         if toc:
+            from generator.toc import fill_toc  # LibreOffice and pypdf: only when asked
+
             fill_toc(temporary)
         os.replace(temporary, target)
     except PermissionError as exc:
