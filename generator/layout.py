@@ -7,13 +7,13 @@ optional columns are dropped, widths fitted to the page, and the cells of one gr
 
 from __future__ import annotations
 
-import io
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from docx.document import Document
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -45,18 +45,27 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 Element = Any  # lxml elements of python-docx's oxml layer
 
+# Clark names, resolved once: the table passes below look up tens of thousands of them.
+TBL, TR, TC, T = (qn(f"w:{tag}") for tag in ("tbl", "tr", "tc", "t"))
+TBL_GRID, GRID_COL, VAL, W = qn("w:tblGrid"), qn("w:gridCol"), qn("w:val"), qn("w:w")
+GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
+IS_HEADER = f"{qn('w:trPr')}/{qn('w:tblHeader')}"
+CELL_WIDTH = f"{qn('w:tcPr')}/{qn('w:tcW')}"
+TYPE = qn("w:type")
+
 
 def shape(document: Document, paper: str = "A4") -> None:
     body = document.element.body
     sections = list(body.iter(qn("w:sectPr")))
     for sect_pr in sections:
         _set_paper(sect_pr, paper)
-    for table in body.iter(qn("w:tbl")):
+    for table in body.iter(TBL):
         headers = _headers(table)
         if not headers:
             continue
+        rows = list(_data_rows(table))
         for index in reversed(range(len(headers))):
-            if headers[index] in OPTIONAL_HEADERS and _column_empty(table, index):
+            if headers[index] in OPTIONAL_HEADERS and _column_empty(rows, index):
                 _remove_column(table, index)
                 headers.pop(index)
         _fit_width(table, _text_width(_section_after(table)))
@@ -67,16 +76,33 @@ def shape(document: Document, paper: str = "A4") -> None:
 
 
 def save_deterministic(document: Document, target: Path) -> None:
-    """Same plan, same bytes: fixed zip timestamps and entry order."""
-    buffer = io.BytesIO()
-    document.save(buffer)
-    buffer.seek(0)
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(target, "w") as out:
-        for name in source.namelist():
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            out.writestr(info, source.read(name))
+    """Same plan, same bytes: fixed zip timestamps, python-docx's entry order.
+
+    Writes the package through python-docx's PackageWriter steps with a zip writer of
+    our own, instead of saving and re-zipping: one compression pass, not two.
+    """
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        writer = _FixedTimeWriter(archive)
+        steps: Any = PackageWriter  # its steps are private, untyped, stable since 0.8
+        steps._write_content_types_stream(writer, package.parts)
+        steps._write_pkg_rels(writer, package.rels)
+        steps._write_parts(writer, package.parts)
+
+
+class _FixedTimeWriter:
+    """python-docx's physical-package writer interface, with 1980-01-01 on every entry."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self._archive = archive
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._archive.writestr(info, blob)
 
 
 # -- sections -----------------------------------------------------------------------------
@@ -114,38 +140,39 @@ def _text_width(sect_pr: Element) -> int:
 
 
 def _cells(row: Element) -> list[Element]:
-    return list(row.findall(qn("w:tc")))
+    return list(row.findall(TC))
 
 
 def _span(cell: Element) -> int:
-    span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
-    return int(span.get(qn("w:val"))) if span is not None else 1
+    span = cell.find(GRID_SPAN)
+    return int(span.get(VAL)) if span is not None else 1
 
 
 def _text(cell: Element) -> str:
-    return "".join(t.text or "" for t in cell.iter(qn("w:t"))).strip()
+    return "".join(t.text or "" for t in cell.iter(T)).strip()
 
 
 def _is_header(row: Element) -> bool:
-    return row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    return row.find(IS_HEADER) is not None
 
 
 def _grid(table: Element) -> list[Element]:
-    return list(table.find(qn("w:tblGrid")).findall(qn("w:gridCol")))
+    return list(table.find(TBL_GRID).findall(GRID_COL))
 
 
-def _data_rows(table: Element) -> Iterator[Element]:
-    """Rows with one cell per grid column (not the headers, not a full-width banner)."""
+def _data_rows(table: Element) -> Iterator[list[Element]]:
+    """The cells of the rows with one cell per grid column (not headers, not a banner)."""
     width = len(_grid(table))
-    for row in table.findall(qn("w:tr")):
-        if not _is_header(row) and len(_cells(row)) == width:
-            yield row
+    for row in table.findall(TR):
+        cells = _cells(row)
+        if len(cells) == width and not _is_header(row):
+            yield cells
 
 
 def _headers(table: Element) -> list[str]:
     """One name per grid column, read from the header rows (lowest row wins)."""
     names = [""] * len(_grid(table))
-    for row in table.findall(qn("w:tr")):
+    for row in table.findall(TR):
         if not _is_header(row):
             break
         column = 0
@@ -158,12 +185,12 @@ def _headers(table: Element) -> list[str]:
     return names if any(names) else []
 
 
-def _column_empty(table: Element, index: int) -> bool:
-    return all(not _text(_cells(row)[index]) for row in _data_rows(table))
+def _column_empty(rows: list[list[Element]], index: int) -> bool:
+    return all(not _text(cells[index]) for cells in rows)
 
 
 def _remove_column(table: Element, index: int) -> None:
-    for row in table.findall(qn("w:tr")):
+    for row in table.findall(TR):
         column = 0
         for cell in _cells(row):
             span = _span(cell)
@@ -171,11 +198,11 @@ def _remove_column(table: Element, index: int) -> None:
                 if span == 1:
                     row.remove(cell)
                 else:
-                    grid_span = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+                    grid_span = cell.find(GRID_SPAN)
                     if span == 2:
                         grid_span.getparent().remove(grid_span)
                     else:
-                        grid_span.set(qn("w:val"), str(span - 1))
+                        grid_span.set(VAL, str(span - 1))
                 break
             column += span
     grid = _grid(table)
@@ -185,30 +212,30 @@ def _remove_column(table: Element, index: int) -> None:
 def _fit_width(table: Element, width: int) -> None:
     """Scales the grid to the text width; each cell's w:tcW follows its grid columns."""
     grid = _grid(table)
-    widths = [int(col.get(qn("w:w"))) for col in grid]
+    widths = [int(col.get(W)) for col in grid]
     total = sum(widths) or 1
     scaled = [w * width // total for w in widths]
     scaled[-1] += width - sum(scaled)
     for col, value in zip(grid, scaled, strict=True):
-        col.set(qn("w:w"), str(value))
+        col.set(W, str(value))
     table_width = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
     if table_width is not None:
         table_width.set(qn("w:type"), "dxa")
-        table_width.set(qn("w:w"), str(width))
-    for row in table.findall(qn("w:tr")):
+        table_width.set(W, str(width))
+    for row in table.findall(TR):
         column = 0
         for cell in _cells(row):
             span = _span(cell)
-            tc_w = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+            tc_w = cell.find(CELL_WIDTH)
             if tc_w is not None:
-                tc_w.set(qn("w:type"), "dxa")
-                tc_w.set(qn("w:w"), str(sum(scaled[column : column + span])))
+                tc_w.set(TYPE, "dxa")
+                tc_w.set(W, str(sum(scaled[column : column + span])))
             column += span
 
 
 def _merge_groups(table: Element, columns: list[int], identical_only: bool) -> None:
     """Merges a column's cells down over the rows of one group (same first-column text)."""
-    rows = [_cells(row) for row in _data_rows(table)]
+    rows = list(_data_rows(table))
     groups = [_text(cells[0]) for cells in rows]  # read before any cell is cleared
     for index in columns:
         texts = [_text(cells[index]) for cells in rows]
@@ -230,7 +257,7 @@ def _merge_run(cells: list[Element]) -> None:
     for position, cell in enumerate(cells):
         merge = OxmlElement("w:vMerge")
         if position == 0:
-            merge.set(qn("w:val"), "restart")
+            merge.set(VAL, "restart")
         else:
             _clear(cell)
         _insert_tc_pr(cell, merge)
