@@ -5,6 +5,8 @@ Each entry is (what was found, what to do). ``{name}`` fields are filled from th
 
 from __future__ import annotations
 
+import errno
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # files
     "folder-tidak-ada": (
@@ -47,8 +49,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Workbook rusak dan tidak dapat dibuka ({detail}).",
         "Buka di Excel (Excel biasanya menawarkan perbaikan), lalu simpan ulang.",
     ),
+    "file-terpotong": (
+        "File workbook terpotong (tidak lengkap), mungkin karena unduhan atau penyalinan "
+        "yang terputus.",
+        "Salin atau unduh ulang workbook dari pengirimnya, lalu jalankan lagi.",
+    ),
+    "file-entitas-xml": (
+        "Workbook memuat deklarasi DOCTYPE/entitas XML, yang tidak pernah ditulis Excel; demi "
+        "keamanan file ini tidak dibuka.",
+        "Jangan gunakan file ini; minta Pokja menyimpan ulang workbook langsung dari Excel.",
+    ),
     "file-tidak-wajar": (
-        "Isi file terlalu besar setelah diekstrak ({size_mb} MB); file ini tidak wajar.",
+        "Isi file mengembang menjadi {size_mb} MB setelah diekstrak ({ratio} kali ukuran "
+        "file); workbook Excel yang wajar tidak demikian.",
         "Jangan gunakan file ini; minta Pokja mengirim ulang workbook aslinya.",
     ),
     # sheets and columns
@@ -82,10 +95,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sel berisi rumus yang belum pernah dihitung, sehingga nilainya kosong.",
         "Buka workbook di Excel, tekan F9, lalu simpan.",
     ),
+    "sel-gabungan-terlalu-luas": (
+        "Sel gabungan (Merge) ini mencakup {cells} sel, jauh lebih luas daripada tabel "
+        "rencana kerja mana pun.",
+        "Pilih rentang itu, batalkan penggabungan (Merge & Center), lalu gabungkan hanya sel "
+        "yang diperlukan.",
+    ),
+    "tabel-terlalu-panjang": (
+        "Tabel berisi {rows} baris data, melebihi batas {max} baris.",
+        "Hapus isian yang tersalin sampai jauh ke bawah (misalnya tanda - yang diisi ke "
+        "seluruh kolom), lalu simpan.",
+    ),
+    "galat-excel": (
+        "Sel berisi nilai galat Excel {value} (rumus yang gagal, atau tanggal di luar "
+        "jangkauan Excel), bukan isi yang dapat dicetak.",
+        "Perbaiki rumus atau isi sel itu di Excel (ganti dengan teks biasa bila perlu), "
+        "lalu simpan.",
+    ),
     # Identitas
     "identitas-kosong": (
         "Isian {field} wajib diisi tetapi tidak ditemukan atau kosong.",
-        "Tambahkan baris {field} pada sheet Identitas dan isi kolom Isi.",
+        "Isi kolom Isi pada baris {field} di sheet Identitas (tambahkan barisnya bila belum ada).",
     ),
     "identitas-tidak-dikenal": (
         "Isian {field} tidak dikenal dan diabaikan.",
@@ -96,8 +126,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hapus salah satu baris.",
     ),
     "tahun-tidak-sah": (
-        '"{value}" bukan tahun.',
-        "Isi dengan tahun empat angka, misalnya 2025.",
+        '"{value}" bukan tahun rencana yang sah.',
+        "Isi dengan tahun empat angka antara 2000 dan 2100, misalnya 2025.",
     ),
     "tanggal-tidak-sah": (
         '"{value}" bukan tanggal.',
@@ -122,6 +152,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "nip-jenis-kelamin": (
         'NIP "{value}": angka ke-15 harus 1 (laki-laki) atau 2 (perempuan).',
         "Periksa kembali NIP pada SK kepegawaian.",
+    ),
+    "nip-berupa-angka": (
+        "NIP diketik sebagai angka ({value}); Excel hanya menyimpan 15 angka pertama sebuah "
+        "bilangan, sehingga angka terakhir NIP dapat berubah.",
+        "Ubah format sel menjadi Teks lalu ketik ulang NIP, atau awali NIP dengan tanda petik "
+        "('), misalnya '197604132000121002.",
+    ),
+    "nip-umur": (
+        'NIP "{value}": menurut NIP, pegawai ini diangkat pada umur {age} tahun, yang tidak '
+        "mungkin.",
+        "Periksa kembali tanggal lahir dan TMT pengangkatan pada SK kepegawaian.",
+    ),
+    "nama-singkat-tidak-sah": (
+        'Nama Singkat "{value}" dipakai untuk nama file dokumen, tetapi {reason}.',
+        'Tulis nama singkat yang pendek tanpa karakter / \\ : * ? " < > |, misalnya Rutan '
+        "Pekanbaru.",
     ),
     "ketua-tim-tidak-lengkap": (
         "Nama Ketua Tim dan NIP Ketua Tim harus diisi keduanya.",
@@ -178,8 +224,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Perbaiki isi sel sesuai petunjuk workbook.",
     ),
     # output
+    "dokumen-gagal-ditulis": (
+        "Dokumen tidak dapat ditulis ({detail}).",
+        "Periksa ruang kosong dan media penyimpanan, lalu jalankan lagi. Dokumen lama tidak "
+        "berubah.",
+    ),
+    "libreoffice-gagal": (
+        "LibreOffice gagal menyusun halaman dokumen ({detail}).",
+        "Jalankan lagi; jika tetap gagal, buat dokumen dengan --tanpa-daftar-isi (Word "
+        "mengisi Daftar Isi saat dokumen dibuka). Dokumen lama tidak berubah.",
+    ),
     "dokumen-terkunci": (
-        "Dokumen tidak dapat ditulis karena sedang dibuka di program lain ({detail}).",
+        "Dokumen tidak dapat ditulis karena sedang dibuka di program lain.",
         "Tutup dokumen di Word, lalu jalankan lagi. Dokumen lama tidak berubah.",
     ),
     # pre-signing review (zi-plan check)
@@ -215,6 +271,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pilih folder lain dengan -o, atau periksa hak akses folder.",
     ),
 }
+
+
+OS_REASONS = {
+    errno.EACCES: "tidak ada izin",
+    errno.EPERM: "tidak ada izin",
+    errno.ENOSPC: "ruang disk penuh",
+    errno.EROFS: "media hanya dapat dibaca",
+    errno.EEXIST: "sudah ada file dengan nama folder itu",
+    errno.ENOTDIR: "sebagian jalur adalah file, bukan folder",
+    errno.ENOENT: "folder tidak ditemukan",
+    errno.EIO: "galat baca/tulis pada media penyimpanan",
+    errno.EBUSY: "file sedang dipakai program lain",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """What the operating system said, in Indonesian."""
+    return OS_REASONS.get(exc.errno or 0, f"galat sistem nomor {exc.errno}")
 
 
 def render_message(code: str, params: dict[str, object]) -> str:

@@ -43,6 +43,7 @@ from generator.workbook import (
     fold,
     open_workbook,
     read_table,
+    thousands,
 )
 
 MAX_CELL_CHARS = 32_767
@@ -50,6 +51,11 @@ MAX_CELL_CHARS = 32_767
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ITEM = re.compile(r"^(?:(?P<number>\d{1,3})[.)]|(?P<letter>[a-zA-Z])[.)]|(?P<bullet>[-–•]))\s+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# Nama Singkat names the output file: nothing Windows or Linux refuses in a file name.
+_NOT_IN_FILE_NAME = re.compile(r'[/\\:*?"<>|]')
+MAX_SHORT_NAME = 60
+EARLIEST_BIRTH_YEAR = 1940  # an official born earlier retired long before 2000
+YOUNGEST_APPOINTMENT_AGE = 17  # civil servants are appointed at 18 at the earliest
 
 IDENTITY_FIELDS = {
     "kementerian": "Kementerian",
@@ -174,6 +180,11 @@ class Loader:
     folder: Path
     report: Report = field(default_factory=Report)
     texts: list[tuple[str, CellRef]] = field(default_factory=list)
+    rejected: set[CellRef] = field(default_factory=set)  # cells already reported as unreadable
+    # read from Identitas even when another of its fields is wrong, so that the checks
+    # that need them still run and one report holds everything
+    _year: int | None = None
+    _unit_kind: str = ""
     _workbooks: dict[int, Workbook] = field(default_factory=dict)
     _paths: dict[int, Path] = field(default_factory=dict)
 
@@ -182,16 +193,17 @@ class Loader:
     def text(self, cell: Cell) -> str:
         """The cell as text, after the checks every text cell needs."""
         raw = cell.value if isinstance(cell.value, str) else cell.text
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
         if len(raw) > MAX_CELL_CHARS:
-            self.report.error(
-                "teks-terlalu-panjang", cell.ref, length=f"{len(raw):,}".replace(",", ".")
-            )
+            self.report.error("teks-terlalu-panjang", cell.ref, length=thousands(len(raw)))
+            self.rejected.add(cell.ref)
             return ""
         bad = _CONTROL.search(raw)
         if bad:
             self.report.error("karakter-kontrol", cell.ref, char=f"U+{ord(bad.group()):04X}")
+            self.rejected.add(cell.ref)
             return ""
-        text = "\n".join(line.strip() for line in raw.replace("\r\n", "\n").split("\n"))
+        text = "\n".join(line.strip() for line in raw.split("\n"))
         text = text.strip()
         if text and not cell.merged:
             self.texts.append((text, cell.ref))
@@ -226,7 +238,10 @@ class Loader:
                 found=", ".join(workbook.sheetnames),
             )
             return None
-        return read_table(ws, name, columns, self.report)
+        table = read_table(ws, name, columns, self.report, source=self._paths[number])
+        if table is not None:
+            self.rejected |= table.rejected
+        return table
 
     def load(self) -> Plan:
         if not self.folder.is_dir():
@@ -245,8 +260,7 @@ class Loader:
         identity = self.identity(self.table(0, cols.SHEET_IDENTITAS, cols.IDENTITAS))
         sections = self.sections(self.table(0, cols.SHEET_NARASI, cols.NARASI), identity)
         components = [self.component(key, identity) for key in ComponentKey]
-        if identity is not None:
-            self.check_unit_kind(identity)
+        self.check_unit_kind(self._unit_kind)
         logo = self.folder / "logo.png"
         plan = None
         if not self.report.errors and identity is not None:
@@ -289,6 +303,8 @@ class Loader:
                 cells[key] = value
         errors_before = len(self.report.errors)
         for key, title in IDENTITY_FIELDS.items():
+            if key in cells and cells[key].ref in self.rejected:
+                continue  # an Excel error value, reported by the reader
             if key not in cells or cells[key].blank:
                 place = cells[key].ref if key in cells else table.ref
                 self.report.error("identitas-kosong", place, field=title)
@@ -299,9 +315,12 @@ class Loader:
             tahun = parse_year(cells["tahun"].value)
             if tahun is None:
                 self.report.error("tahun-tidak-sah", cells["tahun"].ref, value=cells["tahun"].text)
+        self._year, self._unit_kind = tahun, text.get("jenis_satker", "")
         tanggal = self.date_cell(cells.get("tanggal"))
         tanggal_revisi = self.date_cell(cells.get("tanggal_revisi"))
         nip = self.nip_cell(cells.get("nip"))
+        if text.get("nama_singkat"):
+            self.short_name(text["nama_singkat"], cells["nama_singkat"])
         paper = text.get("ukuran_kertas", "").upper() or "A4"
         if paper not in ("A4", "F4"):
             self.report.error("kertas-tidak-sah", cells["ukuran_kertas"].ref, value=paper)
@@ -352,22 +371,47 @@ class Loader:
     def nip_cell(self, cell: Cell | None) -> str | None:
         if cell is None or cell.blank:
             return None
+        if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+            # Excel keeps 15 significant digits: the last three of the NIP are already lost
+            self.report.error("nip-berupa-angka", cell.ref, value=cell.text)
+            return None
         nip = re.sub(r"\s", "", cell.text)
         problem = nip_problem(nip)
         if problem:
             self.report.error(problem, cell.ref, value=cell.text)
             return None
+        born, appointed = int(nip[:4]), int(nip[8:12])
+        if born < EARLIEST_BIRTH_YEAR:
+            self.report.error("nip-tanggal-lahir", cell.ref, value=cell.text)
+            return None
+        if appointed - born < YOUNGEST_APPOINTMENT_AGE:
+            self.report.error("nip-umur", cell.ref, value=cell.text, age=appointed - born)
+            return None
         return nip
+
+    def short_name(self, name: str, cell: Cell) -> None:
+        """Nama Singkat becomes part of the output file's name."""
+        bad = sorted(set(_NOT_IN_FILE_NAME.findall(name)))
+        if bad or "\n" in name:
+            shown = " ".join(bad) if bad else "baris baru"
+            reason = f"memuat {shown} yang tidak boleh ada dalam nama file"
+        elif len(name) > MAX_SHORT_NAME:
+            reason = f"panjangnya {len(name)} karakter (paling banyak {MAX_SHORT_NAME})"
+        else:
+            return
+        self.report.error("nama-singkat-tidak-sah", cell.ref, value=name, reason=reason)
 
     def sections(self, table: Table | None, identity: Identity | None) -> list[Section]:
         found: dict[SectionKey, list[Paragraph]] = {key: [] for key in SectionKey}
         lookup = {fold(key.value): key for key in SectionKey}
         lookup.update(SECTION_ALIASES)
         current: SectionKey | None = None
+        started = False
         for row in table.rows if table else []:
             bagian, teks, tingkat = row["bagian"], row["teks"], row.get("tingkat")
             name = self.text(bagian)
             if name and not bagian.merged:
+                started = True
                 current = lookup.get(fold(name))
                 if current is None:
                     self.report.error(
@@ -377,8 +421,10 @@ class Loader:
                         known=", ".join(k.value for k in SectionKey),
                     )
                     continue
-            elif current is None:
-                self.report.error("bagian-kosong", bagian.ref)
+            elif current is None:  # rows under an unknown Bagian were reported with it
+                if not started and bagian.ref not in self.rejected:
+                    self.report.error("bagian-kosong", bagian.ref)
+                started = True  # one error for the rows above the first Bagian
                 continue
             level = None
             if tingkat is not None and not tingkat.blank:
@@ -394,7 +440,7 @@ class Loader:
             for line in lines:
                 line_level = level
                 if line_level is None:
-                    line_level = {Marker.LETTER: 2}.get(line.marker, default)
+                    line_level = {Marker.NUMBER: 1, Marker.LETTER: 2}.get(line.marker, default)
                 found[current].append(Paragraph(text=line.text, level=line_level))
         if identity is None:
             return []
@@ -414,10 +460,12 @@ class Loader:
         prioritas = self.table(number, cols.SHEET_PRIORITAS, cols.PRIORITAS)
         parts: dict[str, list[str]] = {name: [] for name in URAIAN_PARTS}
         current: str | None = None
+        started = False
         for row in uraian.rows if uraian else []:
             bagian, teks = row["bagian"], row["teks"]
             name = fold(self.text(bagian))
             if name and not bagian.merged:
+                started = True
                 current = name if name in URAIAN_PARTS else None
                 if current is None:
                     self.report.error(
@@ -427,8 +475,10 @@ class Loader:
                         known=", ".join(URAIAN_PARTS.values()),
                     )
                     continue
-            elif current is None:
-                self.report.error("bagian-kosong", bagian.ref)
+            elif current is None:  # rows under an unknown Bagian were reported with it
+                if not started and bagian.ref not in self.rejected:
+                    self.report.error("bagian-kosong", bagian.ref)
+                started = True  # one error for the rows above the first Bagian
                 continue
             lines = self.lines(teks)
             if not lines:
@@ -454,13 +504,17 @@ class Loader:
 
     def activities(self, table: Table) -> list[Activity]:
         groups: list[tuple[str, list[MatrixLine]]] = []
+        orphaned = False
         for row in table.rows:
             kegiatan = row["kegiatan"]
             name = self.text(kegiatan)
             if name and not kegiatan.merged:
                 groups.append((name, []))
             elif not groups:
-                self.report.error("kelompok-tanpa-induk", kegiatan.ref, column="KEGIATAN")
+                # one error for the rows above the first KEGIATAN, none if its cell was bad
+                if not orphaned and kegiatan.ref not in self.rejected:
+                    self.report.error("kelompok-tanpa-induk", kegiatan.ref, column="KEGIATAN")
+                orphaned = True
                 continue
             months = []
             for key in cols.MONTH_KEYS:
@@ -485,33 +539,41 @@ class Loader:
             )
             if line is not None:
                 groups[-1][1].append(line)
-        return [Activity(kegiatan=name, lines=lines) for name, lines in groups if lines]
+        made = [
+            self.build(partial(Activity, kegiatan=name, lines=lines), table.ref)
+            for name, lines in groups
+            if lines
+        ]
+        return [activity for activity in made if activity is not None]
 
     def optional(self, row: dict[str, Cell]) -> dict[str, str]:
         return {c.key: self.text(row[c.key]) for c in cols.OPTIONAL if c.key in row}
 
     def priorities(self, table: Table, identity: Identity | None) -> list[PriorityTarget]:
         groups: list[tuple[str, CellRef, list[Step]]] = []
+        orphaned = False
         for row in table.rows:
             target = row["target"]
             name = self.text(target)
             if name and not target.merged:
                 groups.append((name, target.ref, []))
             elif not groups:
-                self.report.error("kelompok-tanpa-induk", target.ref, column="Target Prioritas")
+                if not orphaned and target.ref not in self.rejected:
+                    self.report.error("kelompok-tanpa-induk", target.ref, column="Target Prioritas")
+                orphaned = True
                 continue
             steps = groups[-1][2]
             waktu = self.text(row["waktu"]) or (steps[-1].waktu if steps else "")
             output = self.text(row["output"]) or (steps[-1].output if steps else "")
-            if identity and row["waktu"].text and not row["waktu"].merged:
+            if self._year and row["waktu"].text and not row["waktu"].merged:
                 for year in sorted(set(_YEAR.findall(row["waktu"].text))):
-                    if int(year) != identity.tahun:
+                    if int(year) != self._year:
                         self.report.warn(
                             "tahun-waktu-berbeda",
                             row["waktu"].ref,
                             value=row["waktu"].text,
                             year=year,
-                            tahun=identity.tahun,
+                            tahun=self._year,
                         )
             aksi = self.step_texts(row["rencana_aksi"])
             if not aksi and steps:
@@ -537,16 +599,16 @@ class Loader:
 
     # -- across the plan ----------------------------------------------------------------------
 
-    def check_unit_kind(self, identity: Identity) -> None:
+    def check_unit_kind(self, jenis: str) -> None:
         """Warns where the text names another kind of unit ("Lapas" in a Rutan's plan)."""
-        own = fold(identity.jenis_satker)
+        own = fold(jenis)
         if own not in UNIT_KIND_WORDS:
             return
         words = [w for kind, ws in UNIT_KIND_WORDS.items() if kind != own for w in ws]
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
         for text, ref in self.texts:
             for word in sorted({m.group(1) for m in pattern.finditer(text)}):
-                self.report.warn("nama-satker-lain", ref, word=word, jenis=identity.jenis_satker)
+                self.report.warn("nama-satker-lain", ref, word=word, jenis=jenis)
 
 
 def parse_level(value: object) -> int | None:

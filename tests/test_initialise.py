@@ -299,8 +299,8 @@ def test_building_a_fresh_folder_lists_what_to_fill(fresh: Path) -> None:
     assert report.splitlines()[:2] == [
         "00_umum.xlsx",
         "  KESALAHAN: Identitas › B4: Isian Kementerian wajib diisi tetapi tidak ditemukan atau "
-        "kosong. Perbaiki: Tambahkan baris Kementerian pada sheet Identitas dan isi kolom Isi. "
-        "[identitas-kosong]",
+        "kosong. Perbaiki: Isi kolom Isi pada baris Kementerian di sheet Identitas (tambahkan "
+        "barisnya bila belum ada). [identitas-kosong]",
     ]
     assert report.splitlines()[-1] == "7 kesalahan, 6 peringatan."
 

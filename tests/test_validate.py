@@ -325,11 +325,6 @@ def test_typed_list_numbers_are_stripped_from_the_text(write_sources) -> None:
     assert [(p.text, p.level) for p in pengertian] == [("Istilah satu.", 2)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: in a prose section a blank Tingkat makes a typed '1.' line level 0, so its "
-    "number is stripped and none is generated ('a.' lines do become level 2)",
-)
 def test_typed_numbers_in_a_prose_section_stay_numbered_items(write_sources) -> None:
     books = minimal_books()
     books[UMUM]["Narasi"] = narasi(["Maksud dan Tujuan", None, "1. Maksud.\n2. Tujuan."])
@@ -567,11 +562,6 @@ def test_a_control_character_is_an_error_naming_the_cell(tmp_path: Path) -> None
     assert loader.report.errors[0].params == {"char": "U+000B"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: Excel stores a control character as the escape _x000B_ (OOXML ST_Xstring); "
-    "openpyxl does not decode it, so the check never sees it and the text goes to Word as-is",
-)
 def test_a_control_character_as_excel_stores_it_is_an_error(write_sources) -> None:
     books = minimal_books()
     books[UMUM]["Narasi"] = narasi(["Latar Belakang", 0, "Baris satu_x000B_baris dua"])
