@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from generator.office import OfficeMissing, soffice
+from generator.office import soffice
 from generator.problems import (
     InputInvalid,
-    OutputError,
     Problem,
+    ProblemError,
     ZiError,
     format_report,
     report_json,
@@ -178,7 +178,7 @@ def build(
             click.echo(str(json_path))
         if pdf:
             click.echo(str(convert_to_pdf(written, written.parent)))
-    except (OutputError, OfficeMissing) as exc:
+    except ProblemError as exc:
         if debug:
             raise
         click.echo(str(exc.problem), err=True)
@@ -289,7 +289,7 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: b
     if output is not None:
         try:
             written = write_diff_docx(result, output)
-        except OutputError as exc:
+        except ProblemError as exc:
             if debug:
                 raise
             click.echo(str(exc.problem), err=True)
@@ -379,7 +379,7 @@ def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debu
         documents = [Path(r.document) for r in results if r.ok]
         try:
             convert_many(documents, out)
-        except OfficeMissing as exc:
+        except ProblemError as exc:
             if debug:
                 raise
             click.echo(str(exc.problem), err=True)

@@ -64,10 +64,14 @@ def shape(document: Document, paper: str = "A4") -> None:
         if not headers:
             continue
         rows = list(_data_rows(table))
-        for index in reversed(range(len(headers))):
-            if headers[index] in OPTIONAL_HEADERS and _column_empty(rows, index):
-                _remove_column(table, index)
-                headers.pop(index)
+        empty = {
+            index
+            for index, name in enumerate(headers)
+            if name in OPTIONAL_HEADERS and _column_empty(rows, index)
+        }
+        if empty:
+            _remove_columns(table, empty)
+            headers = [name for index, name in enumerate(headers) if index not in empty]
         _fit_width(table, _text_width(_section_after(table)))
         rule = MERGE_RULES.get(headers[0])
         if rule:
@@ -189,24 +193,27 @@ def _column_empty(rows: list[list[Element]], index: int) -> bool:
     return all(not _text(cells[index]) for cells in rows)
 
 
-def _remove_column(table: Element, index: int) -> None:
+def _remove_columns(table: Element, indices: set[int]) -> None:
+    """Drops grid columns; a cell spanning a dropped column spans one column less."""
     for row in table.findall(TR):
         column = 0
         for cell in _cells(row):
             span = _span(cell)
-            if column <= index < column + span:
-                if span == 1:
-                    row.remove(cell)
-                else:
-                    grid_span = cell.find(GRID_SPAN)
-                    if span == 2:
-                        grid_span.getparent().remove(grid_span)
-                    else:
-                        grid_span.set(VAL, str(span - 1))
-                break
+            dropped = sum(1 for c in range(column, column + span) if c in indices)
             column += span
+            if not dropped:
+                continue
+            if dropped == span:
+                row.remove(cell)
+                continue
+            grid_span = cell.find(GRID_SPAN)
+            if span - dropped == 1:
+                grid_span.getparent().remove(grid_span)
+            else:
+                grid_span.set(VAL, str(span - dropped))
     grid = _grid(table)
-    grid[index].getparent().remove(grid[index])
+    for index in sorted(indices, reverse=True):
+        grid[index].getparent().remove(grid[index])
 
 
 def _fit_width(table: Element, width: int) -> None:

@@ -54,12 +54,19 @@ class InputInvalid(ZiError):
         self.problems = problems
 
 
-class OutputError(ZiError):
+class ProblemError(ZiError):
+    """An error that reaches the user as one Problem (where, what, what to do)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class OutputError(ProblemError):
     """The document could not be written where asked (file open in Word, no permission)."""
 
     def __init__(self, code: str, path: str, detail: str = "") -> None:
-        super().__init__(code)
-        self.problem = Problem(code, CellRef(path), Severity.ERROR, {"detail": detail})
+        super().__init__(Problem(code, CellRef(path), Severity.ERROR, {"detail": detail}))
 
 
 class Report:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime, time
@@ -14,9 +15,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
+from lxml import etree
 from markupsafe import Markup, escape
 
 from generator import layout
+from generator.messages import os_reason
 from generator.models import Line, Marker, Paragraph, Plan, SectionKey
 from generator.problems import OutputError
 from generator.workbook import format_date_id
@@ -151,8 +154,9 @@ def _components(plan: Plan) -> Iterator[dict[str, Any]]:
 
 
 def default_filename(plan: Plan) -> str:
-    """``Rencana_Kerja_ZI_Rutan_Pekanbaru_2024.docx``"""
-    name = plan.identity.nama_singkat.replace(" ", "_")
+    """``Rencana_Kerja_ZI_Rutan_Pekanbaru_2024.docx``: letters, digits, ``-`` and ``_`` only,
+    so that no Nama Singkat can point outside the output folder."""
+    name = re.sub(r"[^\w-]+", "_", plan.identity.nama_singkat).strip("_") or "Satker"
     return f"Rencana_Kerja_ZI_{name}_{plan.identity.tahun}.docx"
 
 
@@ -280,7 +284,8 @@ class _CompilingOnce(Environment):
 
 
 class _PatchingOnce(DocxTemplate):  # type: ignore[misc]
-    """docxtpl's XML clean-up (a few dozen regexes over the body) once per source."""
+    """docxtpl with its XML clean-up (a few dozen regexes over the body) done once per
+    source, and a strict parse of the rendered body."""
 
     _patched: ClassVar[dict[str, str]] = {}
 
@@ -289,6 +294,12 @@ class _PatchingOnce(DocxTemplate):  # type: ignore[misc]
         if patched is None:
             patched = self._patched[src_xml] = super().patch_xml(src_xml)
         return patched
+
+    def fix_tables(self, xml: str) -> Any:
+        """docxtpl re-parses the body in lxml's *recover* mode to fix tables after
+        ``{%tc %}`` column loops, which this template does not use; recover mode also
+        drops broken XML silently. A strict parse fails loudly on a template bug."""
+        return etree.fromstring(xml)
 
 
 @cache
@@ -308,11 +319,34 @@ def render(
     template.render(build_context(plan, template, history), jinja_env(), autoescape=True)
     document = template.docx
     layout.shape(document, paper=plan.identity.ukuran_kertas)
-    core = document.core_properties
-    moment = datetime.combine(plan.identity.tanggal, time(0))
-    core.created = core.modified = moment
-    core.last_printed = moment
+    _set_properties(document.core_properties, plan)
     return template
+
+
+def _output_code(exc: OSError, replacing: Path | None = None) -> str:
+    """Refused while replacing an existing document: Word (on Windows) holds it open."""
+    if not isinstance(exc, PermissionError):
+        return "dokumen-gagal-ditulis"
+    return (
+        "dokumen-terkunci"
+        if replacing is not None and replacing.exists()
+        else ("dokumen-tanpa-izin")
+    )
+
+
+MAX_PROPERTY_CHARS = 255  # python-docx (and Word's File › Properties) refuse longer values
+
+
+def _set_properties(core: Any, plan: Plan) -> None:
+    """File › Properties from the plan, as typed (not through the escaping template), and
+    dates from the plan so that rebuilding gives the same bytes."""
+    identity = plan.identity
+    title = f"Rencana Kerja Pembangunan Zona Integritas {identity.nama_singkat} {identity.tahun}"
+    core.title = title[:MAX_PROPERTY_CHARS]
+    core.subject = f"Rencana Kerja Pembangunan Zona Integritas Tahun {identity.tahun}"
+    core.author = identity.nama_satker[:MAX_PROPERTY_CHARS]
+    moment = datetime.combine(identity.tanggal, time(0))
+    core.created = core.modified = core.last_printed = moment
 
 
 def write(
@@ -336,19 +370,22 @@ def write(
             prefix=f".{target.stem}.", suffix=".docx", dir=target.parent
         )
     except OSError as exc:
-        raise OutputError("dokumen-tanpa-izin", str(target), exc.strerror or "") from None
+        raise OutputError(_output_code(exc), str(target), os_reason(exc)) from None
     os.close(handle)
     temporary = Path(name)
     try:
         layout.save_deterministic(template.docx, temporary)
         if toc:
+            from generator.office import OfficeFailed
             from generator.toc import fill_toc  # LibreOffice and pypdf: only when asked
 
-            fill_toc(temporary)
+            try:
+                fill_toc(temporary)
+            except OfficeFailed as exc:  # name the document, not its temporary file
+                raise OfficeFailed(target, str(exc.problem.params["detail"])) from None
         os.replace(temporary, target)
-    except PermissionError as exc:
-        code = "dokumen-terkunci" if target.exists() else "dokumen-tanpa-izin"
-        raise OutputError(code, str(target), exc.strerror or "") from None
+    except OSError as exc:
+        raise OutputError(_output_code(exc, target), str(target), os_reason(exc)) from None
     finally:
         temporary.unlink(missing_ok=True)
     return target

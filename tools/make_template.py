@@ -535,9 +535,10 @@ def build() -> Document:
     define_styles(doc)
     fix_settings(doc)
     core = doc.core_properties
-    core.title = "Rencana Kerja Pembangunan Zona Integritas {{ nama_singkat }} {{ tahun }}"
-    core.subject = "Rencana Kerja Pembangunan Zona Integritas Tahun {{ tahun }}"
-    core.author = "{{ nama_satker }}"
+    # title, subject and author are set from the plan by generator/render.py
+    core.title = "Rencana Kerja Pembangunan Zona Integritas"
+    core.subject = "Rencana Kerja Pembangunan Zona Integritas"
+    core.author = ""
     core.comments = ""
     core.keywords = "Zona Integritas; WBK; WBBM"
     core.last_modified_by = "zi-plan"
