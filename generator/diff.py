@@ -9,9 +9,7 @@ steps within their Target Prioritas, so inserting a row above does not shift the
 from __future__ import annotations
 
 import bisect
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -45,7 +43,7 @@ from generator.models import (
     SectionKey,
     Step,
 )
-from generator.problems import OutputError, ZiError
+from generator.problems import ZiError
 from generator.validate import IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, load_plan
 from generator.workbook import format_date_id
 
@@ -1092,18 +1090,4 @@ def write_diff_docx(diff: PlanDiff, target: Path) -> Path:
     core = document.core_properties
     core.created = core.modified = core.last_printed = moment
     core.revision = 1
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent
-    )
-    os.close(handle)
-    try:
-        layout.save_deterministic(document, Path(temporary))
-        os.replace(temporary, target)
-    except PermissionError as exc:
-        code = "dokumen-terkunci" if target.exists() else "dokumen-tanpa-izin"
-        raise OutputError(code, str(target), exc.strerror or "") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return target
+    return layout.save_atomically(document, target)

@@ -7,8 +7,10 @@ optional columns are dropped, widths fitted to the page, and the cells of one gr
 
 from __future__ import annotations
 
+import os
+import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,9 @@ from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
+
+from generator.messages import os_reason
+from generator.problems import OutputError
 
 OPTIONAL_HEADERS = {"PENANGGUNG JAWAB", "DATA DUKUNG", "KODE LKE"}
 # Per table kind (its first header): the columns merged over the rows of one group, and
@@ -77,6 +82,42 @@ def shape(document: Document, paper: str = "A4") -> None:
         if rule:
             columns, identical_only = rule
             _merge_groups(table, [i for i, h in enumerate(headers) if h in columns], identical_only)
+
+
+def save_atomically(
+    document: Document, target: Path, finish: Callable[[Path], None] | None = None
+) -> Path:
+    """Writes ``target`` so that a failure never leaves it half-written or destroyed: the
+    document goes to a temporary file beside it (``finish`` may complete that file), which
+    is then renamed into place. Every OSError becomes an OutputError in Indonesian."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent
+        )
+    except OSError as exc:
+        raise OutputError(_output_code(exc), str(target), os_reason(exc)) from None
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        save_deterministic(document, temporary)
+        if finish is not None:
+            finish(temporary)
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise OutputError(_output_code(exc, target), str(target), os_reason(exc)) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    return target
+
+
+def _output_code(exc: OSError, replacing: Path | None = None) -> str:
+    """Refused while replacing an existing document: Word (on Windows) holds it open."""
+    if not isinstance(exc, PermissionError):
+        return "dokumen-gagal-ditulis"
+    if replacing is not None and replacing.exists():
+        return "dokumen-terkunci"
+    return "dokumen-tanpa-izin"
 
 
 def save_deterministic(document: Document, target: Path) -> None:

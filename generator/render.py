@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime, time
 from functools import cache
@@ -19,9 +17,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from generator import layout
-from generator.messages import os_reason
 from generator.models import Line, Marker, Paragraph, Plan, SectionKey
-from generator.problems import OutputError
 from generator.workbook import format_date_id
 
 if TYPE_CHECKING:
@@ -323,17 +319,6 @@ def render(
     return template
 
 
-def _output_code(exc: OSError, replacing: Path | None = None) -> str:
-    """Refused while replacing an existing document: Word (on Windows) holds it open."""
-    if not isinstance(exc, PermissionError):
-        return "dokumen-gagal-ditulis"
-    return (
-        "dokumen-terkunci"
-        if replacing is not None and replacing.exists()
-        else ("dokumen-tanpa-izin")
-    )
-
-
 MAX_PROPERTY_CHARS = 255  # python-docx (and Word's File › Properties) refuse longer values
 
 
@@ -364,28 +349,15 @@ def write(
     since an earlier version), a Riwayat Perubahan page closes the document.
     """
     template = render(plan, template_path, history)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(
-            prefix=f".{target.stem}.", suffix=".docx", dir=target.parent
-        )
-    except OSError as exc:
-        raise OutputError(_output_code(exc), str(target), os_reason(exc)) from None
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        layout.save_deterministic(template.docx, temporary)
-        if toc:
-            from generator.office import OfficeFailed
-            from generator.toc import fill_toc  # LibreOffice and pypdf: only when asked
+    finish = None
+    if toc:
+        from generator.office import OfficeFailed
+        from generator.toc import fill_toc  # LibreOffice and pypdf: only when asked
 
+        def finish(temporary: Path) -> None:
             try:
                 fill_toc(temporary)
             except OfficeFailed as exc:  # name the document, not its temporary file
                 raise OfficeFailed(target, str(exc.problem.params["detail"])) from None
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise OutputError(_output_code(exc, target), str(target), os_reason(exc)) from None
-    finally:
-        temporary.unlink(missing_ok=True)
-    return target
+
+    return layout.save_atomically(template.docx, target, finish)

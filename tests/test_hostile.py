@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
 
-from generator import render
+from generator import layout
 from generator.cli import cli
 from generator.render import write
 from generator.validate import load_plan
@@ -1163,7 +1163,7 @@ def test_the_document_is_renamed_into_place_from_a_temporary_beside_it(
         moves.append((Path(source), Path(target)))
         replace(source, target)
 
-    monkeypatch.setattr(render.os, "replace", recording)
+    monkeypatch.setattr(layout.os, "replace", recording)
     output = tmp_path / "keluaran" / "rencana.docx"
 
     build_ok(sources, output)
@@ -1182,7 +1182,7 @@ def test_a_temporary_file_that_cannot_be_made_keeps_the_old_document(
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(render.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(layout.tempfile, "mkstemp", refuse)
 
     result = run("build", sources, "-o", output, "--tanpa-daftar-isi", "--tanpa-periksa")
 
@@ -1237,7 +1237,7 @@ def test_a_document_open_in_word_is_not_replaced(
     def locked(source: object, target: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(render.os, "replace", locked)
+    monkeypatch.setattr(layout.os, "replace", locked)
 
     result = run("build", sources, "-o", output, "--tanpa-daftar-isi", "--tanpa-periksa")
 
@@ -1260,7 +1260,7 @@ def test_a_full_disk_keeps_the_old_document_and_says_so(
         target.write_bytes(b"PK\x03\x04 setengah")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(render.layout, "save_deterministic", full)
+    monkeypatch.setattr(layout, "save_deterministic", full)
 
     result = run("build", sources, "-o", output, "--tanpa-daftar-isi", "--tanpa-periksa")
 
@@ -1391,7 +1391,7 @@ def _codes_raised(module: Path) -> set[str]:
 def test_every_code_the_reader_and_validator_raise_has_its_indonesian_text() -> None:
     from generator.messages import MESSAGES
 
-    package = Path(render.__file__).parent
+    package = Path(layout.__file__).parent
     raised = _codes_raised(package / "workbook.py") | _codes_raised(package / "validate.py")
     raised |= {"nip-bukan-18-angka", "nip-tanggal-lahir", "nip-tmt", "nip-jenis-kelamin"}
     assert len(raised) > 40
