@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "word_templates" / "rencana_kerja_zi.docx"
 TICK = "√"
+_LISTING_CHARS = re.compile("[\t\n\a\f]")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 BAB1 = (
@@ -290,6 +291,13 @@ class _PatchingOnce(DocxTemplate):  # type: ignore[misc]
         if patched is None:
             patched = self._patched[src_xml] = super().patch_xml(src_xml)
         return patched
+
+    def resolve_listing(self, xml: str) -> str:
+        """docxtpl turns ``\t \n \a \f`` in values into tabs, breaks and paragraphs with
+        regexes over every paragraph; most plans hold none of them."""
+        if _LISTING_CHARS.search(xml) is None:
+            return xml
+        return str(super().resolve_listing(xml))
 
     def fix_tables(self, xml: str) -> Any:
         """docxtpl re-parses the body in lxml's *recover* mode to fix tables after
