@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -36,14 +37,23 @@ sources_argument = click.argument(
     default=DEFAULT_SOURCES,
     type=click.Path(path_type=Path, file_okay=False),
 )
-format_option = click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["teks", "json"]),
-    default="teks",
-    show_default=True,
-    help="Bentuk laporan masalah: teks untuk dibaca, json untuk program lain.",
-)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _format_option(what: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["teks", "json"]),
+        default="teks",
+        show_default=True,
+        help=f"Bentuk {what}: teks untuk dibaca, json untuk program lain.",
+    )
+
+
+format_option = _format_option("laporan masalah")
 help_option = click.help_option("-h", "--help", help="Tampilkan bantuan ini lalu keluar.")
 debug_option = click.option(
     "--debug", is_flag=True, help="Tampilkan jejak galat Python (untuk pengembang)."
@@ -256,14 +266,7 @@ def check(sources: Path, output_format: str, debug: bool) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Tulis juga daftar perubahan sebagai dokumen Word (.docx) untuk dicetak.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["teks", "json"]),
-    default="teks",
-    show_default=True,
-    help="Bentuk daftar perubahan: teks untuk dibaca, json untuk program lain.",
-)
+@_format_option("daftar perubahan")
 @debug_option
 @help_option
 def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: bool) -> None:

@@ -406,22 +406,9 @@ def lines_text(lines: Iterable[Line]) -> str:
     for line in lines:
         counters[line.marker] += 1
         n = counters[line.marker]
-        mark = {
-            Marker.PLAIN: "",
-            Marker.NUMBER: f"{n}. ",
-            Marker.LETTER: f"{_letter(n)}. ",
-            Marker.BULLET: "– ",
-        }[line.marker]
-        out.append(mark + line.text)
+        mark = line.marker.label(n)
+        out.append(f"{mark} {line.text}" if mark else line.text)
     return "\n".join(out)
-
-
-def _letter(n: int) -> str:
-    text = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        text = chr(ord("a") + rest) + text
-    return text
 
 
 def _short(text: str) -> str:

@@ -24,6 +24,24 @@ class Marker(StrEnum):
     LETTER = "letter"  # typed as "a." -> lettered a., b., ...
     BULLET = "bullet"  # typed as "-"
 
+    def label(self, n: int) -> str:
+        """The generated label of the n-th item: ``3.``, ``c.``, ``–``; plain text has none."""
+        return {
+            Marker.PLAIN: "",
+            Marker.NUMBER: f"{n}.",
+            Marker.LETTER: f"{letter(n)}.",
+            Marker.BULLET: "–",
+        }[self]
+
+
+def letter(n: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa."""
+    text = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = chr(ord("a") + rest) + text
+    return text
+
 
 class Line(Frozen):
     """One line of a multi-line cell; list numbers are generated, never kept."""

@@ -17,7 +17,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from generator import layout
-from generator.models import Line, Marker, Paragraph, Plan, SectionKey
+from generator.models import Line, Marker, Paragraph, Plan, SectionKey, letter
 from generator.workbook import format_date_id
 
 if TYPE_CHECKING:
@@ -40,23 +40,6 @@ BAB1 = (
     (SectionKey.REKOMENDASI, "Rekomendasi"),
 )
 BAB3 = ((SectionKey.EVALUASI, "Evaluasi"), (SectionKey.PELAPORAN, "Pelaporan"))
-
-
-def letter(n: int) -> str:
-    """1 -> a, 26 -> z, 27 -> aa."""
-    text = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        text = chr(ord("a") + rest) + text
-    return text
-
-
-def label(marker: Marker, n: int) -> str:
-    if marker is Marker.LETTER:
-        return f"{letter(n)}."
-    if marker is Marker.BULLET:
-        return "–"
-    return f"{n}."
 
 
 def narrative(paragraphs: Iterable[Paragraph]) -> list[dict[str, Any]]:
@@ -87,7 +70,7 @@ def cell_lines(lines: Iterable[Line], counters: dict[Marker, int]) -> list[dict[
             out.append({"label": "", "text": line.text})
             continue
         counters[line.marker] = counters.get(line.marker, 0) + 1
-        out.append({"label": label(line.marker, counters[line.marker]), "text": line.text})
+        out.append({"label": line.marker.label(counters[line.marker]), "text": line.text})
     return out or [{"label": "", "text": ""}]  # Word needs a paragraph in every cell
 
 
@@ -219,14 +202,7 @@ def build_context(
         ),
         "logo": logo,
         "kata_pengantar": narrative(plan.section(SectionKey.KATA_PENGANTAR).paragraphs),
-        "bab1": [
-            {
-                "number": f"1.{n}",
-                "title": title,
-                "paragraphs": narrative(plan.section(key).paragraphs),
-            }
-            for n, (key, title) in enumerate(BAB1, start=1)
-        ],
+        "bab1": _numbered_sections(plan, 1, BAB1),
         "pengantar_bab2": narrative(plan.section(SectionKey.PENGANTAR_BAB2).paragraphs),
         "components": components,
         "indikator_hasil": {
@@ -234,17 +210,24 @@ def build_context(
             "title": "Indikator Hasil",
             "paragraphs": narrative(plan.section(SectionKey.INDIKATOR_HASIL).paragraphs),
         },
-        "bab3": [
-            {
-                "number": f"3.{n}",
-                "title": title,
-                "paragraphs": narrative(plan.section(key).paragraphs),
-            }
-            for n, (key, title) in enumerate(BAB3, start=1)
-        ],
+        "bab3": _numbered_sections(plan, 3, BAB3),
         "penutup": narrative(plan.section(SectionKey.PENUTUP).paragraphs),
         "riwayat": history_context(history),
     }
+
+
+def _numbered_sections(
+    plan: Plan, bab: int, sections: tuple[tuple[SectionKey, str], ...]
+) -> list[dict[str, Any]]:
+    """``1.1 Latar Belakang`` … : a chapter's sections, numbered."""
+    return [
+        {
+            "number": f"{bab}.{n}",
+            "title": title,
+            "paragraphs": narrative(plan.section(key).paragraphs),
+        }
+        for n, (key, title) in enumerate(sections, start=1)
+    ]
 
 
 def _literal(value: object) -> object:

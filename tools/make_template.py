@@ -27,6 +27,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from generator.layout import TCPR_ORDER
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "word_templates" / "rencana_kerja_zi.docx"
 
@@ -292,21 +294,7 @@ def shade(cell: object, fill: str = "D9D9D9") -> None:
     element.set(qn("w:val"), "clear")
     element.set(qn("w:color"), "auto")
     element.set(qn("w:fill"), fill)
-    order = (
-        "tcW",
-        "gridSpan",
-        "hMerge",
-        "vMerge",
-        "tcBorders",
-        "shd",
-        "noWrap",
-        "tcMar",
-        "textDirection",
-        "tcFitText",
-        "vAlign",
-        "hideMark",
-    )
-    insert_in_order(tc_pr, element, order)
+    insert_in_order(tc_pr, element, TCPR_ORDER)
 
 
 def row_flags(row: object, header: bool = False) -> None:
