@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import marshal
+import os
 import re
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, time
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import docxtpl
+import jinja2
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined
@@ -241,12 +247,39 @@ def _literal(value: object) -> object:
     return value
 
 
+CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zi-plan"
+_CACHE_SALT = f"{sys.version}|jinja2 {jinja2.__version__}|docxtpl {docxtpl.__version__}|1"
+
+
+def _disk_cached(kind: str, source: str, make: Callable[[], bytes]) -> bytes:
+    """``make()``'s bytes for ``source``, kept in the user's cache folder across runs.
+
+    A cache that cannot be read or written only makes the run slower, never wrong: the
+    key covers the source and the versions of Python, Jinja and docxtpl.
+    """
+    key = hashlib.sha256(f"{_CACHE_SALT}|{kind}|{source}".encode()).hexdigest()
+    path = CACHE_DIR / f"{key}.{kind}"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    data = make()
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except OSError:
+        pass
+    return data
+
+
 class _CompilingOnce(Environment):
-    """Compiles each template source once per process.
+    """Compiles each template source once, not once per render (nor per run).
 
     docxtpl compiles the body, every header and footer and every core property anew for
-    each render: half of a render's time. Sources are equal across renders of one
-    template, so their compiled templates are kept.
+    each render: half of a render's time. Compiled templates are kept in memory, and their
+    code on disk, so that a cold build skips compiling too.
     """
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
@@ -254,7 +287,11 @@ class _CompilingOnce(Environment):
             return super().from_string(source, globals, template_class)
         compiled = self._compiled.get(source)
         if compiled is None:
-            compiled = self._compiled[source] = super().from_string(source)
+            code = marshal.loads(
+                _disk_cached("jinja", source, lambda: marshal.dumps(self.compile(source)))
+            )
+            compiled = self.template_class.from_code(self, code, self.make_globals(None), None)
+            self._compiled[source] = compiled
         return compiled
 
     @property
@@ -272,7 +309,10 @@ class _PatchingOnce(DocxTemplate):  # type: ignore[misc]
     def patch_xml(self, src_xml: str) -> str:
         patched = self._patched.get(src_xml)
         if patched is None:
-            patched = self._patched[src_xml] = super().patch_xml(src_xml)
+            data = _disk_cached(
+                "xml", src_xml, lambda: super(_PatchingOnce, self).patch_xml(src_xml).encode()
+            )
+            patched = self._patched[src_xml] = data.decode()
         return patched
 
     def resolve_listing(self, xml: str) -> str:
