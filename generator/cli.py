@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from generator.office import soffice
 from generator.problems import (
     InputInvalid,
     Problem,
@@ -156,7 +155,7 @@ def build(
     """
     from generator.check import review
     from generator.diff import diff_plans
-    from generator.office import convert_to_pdf
+    from generator.office import convert_to_pdf, soffice
     from generator.render import default_filename, write
 
     loader, plan = _load(sources, output_format, debug)

@@ -1273,7 +1273,6 @@ def test_a_full_disk_keeps_the_old_document_and_says_so(
 def test_a_libreoffice_crash_keeps_the_old_document_and_says_so(
     sources: Path, sample_built: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import cli as cli_module
     from generator import office
 
     output, old = sample_built
@@ -1281,7 +1280,6 @@ def test_a_libreoffice_crash_keeps_the_old_document_and_says_so(
     def crash(*args: object, **kwargs: object) -> None:
         raise subprocess.CalledProcessError(134, ["soffice", "--headless"])
 
-    monkeypatch.setattr(cli_module, "soffice", lambda: "/usr/bin/soffice")
     monkeypatch.setattr(office, "soffice", lambda: "/usr/bin/soffice")
     monkeypatch.setattr(office.subprocess, "run", crash)
 
