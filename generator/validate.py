@@ -10,7 +10,6 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from openpyxl import Workbook
 from pydantic import ValidationError
 
 from generator import columns as cols
@@ -38,6 +37,7 @@ from generator.workbook import (
     Cell,
     Column,
     Table,
+    Workbook,
     discover,
     find_sheet,
     fold,
@@ -238,7 +238,7 @@ class Loader:
                 found=", ".join(workbook.sheetnames),
             )
             return None
-        table = read_table(ws, name, columns, self.report, source=self._paths[number])
+        table = read_table(ws, name, columns, self.report)
         if table is not None:
             self.rejected |= table.rejected
         return table

@@ -8,11 +8,19 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.worksheet.worksheet import Worksheet
 
 from generator import columns as cols
 from generator.problems import CellRef, Report
-from generator.workbook import Column, Table, discover, display_text, open_workbook, read_table
+from generator.workbook import (
+    Column,
+    Sheet,
+    Table,
+    discover,
+    display_text,
+    find_sheet,
+    open_workbook,
+    read_table,
+)
 
 MONTHS = ["JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES"]
 INDIKATOR_HEADER = [
@@ -21,10 +29,14 @@ INDIKATOR_HEADER = [
 BAGIAN_TEKS = (Column("bagian", ("Bagian",)), Column("teks", ("Teks",)))
 
 
-def sheet_of(path: Path, name: str) -> Worksheet:
+def sheet_of(path: Path, name: str) -> Sheet:
     """The sheet as the loader sees it: saved, then opened again from disk."""
-    workbook = openpyxl.load_workbook(path, data_only=True)
-    return workbook[name]
+    report = Report()
+    workbook = open_workbook(path, report)
+    assert workbook is not None, report.problems
+    sheet = find_sheet(workbook, name)
+    assert sheet is not None
+    return sheet
 
 
 def table_of(
@@ -386,6 +398,126 @@ def test_read_table_shows_a_hundred_percent_as_typed(make_workbook) -> None:
 
     assert table is not None
     assert table.rows[0]["teks"].text == "100%"
+
+
+# -- cells as Excel writes them ----------------------------------------------------------------
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+SHARED_STRINGS_TYPE = (
+    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+)
+
+
+def written(
+    make_workbook, rows: str, after: str = "", strings: str = "", prolog: str = "", book=None
+) -> Path:
+    """A workbook whose sheet Data is ``rows`` as a program wrote them into its XML, with
+    ``after`` (merged ranges) behind the rows and ``strings`` as its shared strings (with
+    ``prolog`` before them); ``book`` changes workbook.xml."""
+    # the date makes openpyxl write a date style, s="1"
+    path = make_workbook("01_x.xlsx", {"Data": [["sementara", datetime(2024, 1, 1)]]})
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    sheet = f'<worksheet xmlns="{MAIN}"><sheetData>{rows}</sheetData>{after}</worksheet>'
+    members["xl/worksheets/sheet1.xml"] = sheet.encode()
+    if strings:
+        members["xl/sharedStrings.xml"] = f'{prolog}<sst xmlns="{MAIN}">{strings}</sst>'.encode()
+        types = members["[Content_Types].xml"]
+        members["[Content_Types].xml"] = types.replace(b"</Types>", SHARED_STRINGS_TYPE)
+    if book:
+        members["xl/workbook.xml"] = book(members["xl/workbook.xml"])
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_shared_strings_read_as_their_text_without_formatting(make_workbook) -> None:
+    strings = (
+        "<si><t>Bagian</t></si>"
+        '<si><r><t xml:space="preserve">Rapat </t></r><r><rPr><b/></rPr><t>koordinasi</t></r>'
+        '<rPh sb="0" eb="1"><t>ラ</t></rPh></si>'
+    )
+    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+
+    sheet = sheet_of(written(make_workbook, rows, strings=strings), "Data")
+
+    assert sheet.values == {(0, 0): "Bagian", (0, 1): "Rapat koordinasi"}
+
+
+def test_whole_numbers_read_as_integers_as_typed(make_workbook) -> None:
+    rows = '<row r="1"><c r="A1"><v>2024</v></c><c r="B1"><v>2024.5</v></c><c r="C1"><v>1</v></c>'
+    rows += "</row>"
+
+    values = sheet_of(written(make_workbook, rows), "Data").values
+
+    assert [(type(v), v) for v in values.values()] == [(int, 2024), (float, 2024.5), (int, 1)]
+
+
+def test_cells_without_an_address_follow_the_cell_before_them(make_workbook) -> None:
+    rows = (
+        '<row r="2"><c r="B2" t="inlineStr"><is><t>b</t></is></c>'
+        '<c t="inlineStr"><is><t>c</t></is></c></row>'
+        '<row><c t="inlineStr"><is><t>a</t></is></c></row>'
+    )
+
+    values = sheet_of(written(make_workbook, rows), "Data").values
+
+    assert values == {(1, 1): "b", (1, 2): "c", (2, 0): "a"}
+
+
+def test_dates_count_from_1904_when_the_workbook_says_so(make_workbook) -> None:
+    """Excel for Mac used to count days from 1904; the same serial is then four years later."""
+    rows = '<row r="1"><c r="A1" s="1"><v>45334</v></c></row>'
+
+    def date1904(book: bytes) -> bytes:
+        return book.replace(b"<workbookPr/>", b'<workbookPr date1904="1"/>')
+
+    windows = sheet_of(written(make_workbook, rows), "Data")
+    mac = sheet_of(written(make_workbook, rows, book=date1904), "Data")
+
+    assert windows.values[(0, 0)] == datetime(2024, 2, 12)
+    assert mac.values[(0, 0)] == datetime(2028, 2, 13)
+
+
+def test_read_table_warns_about_a_formula_never_calculated(make_workbook) -> None:
+    rows = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Bagian</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Teks</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Tujuan</t></is></c><c r="B2"><f>A2</f></c></row>'
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>Target</t></is></c>'
+        '<c r="B3" t="str"><f>""</f><v></v></c></row>'  # calculated: an empty text
+    )
+    report = Report()
+
+    table = read_table(
+        sheet_of(written(make_workbook, rows), "Data"), "01_x.xlsx", BAGIAN_TEKS, report
+    )
+
+    assert table is not None
+    assert [(p.code, p.where.cell) for p in report.warnings] == [("rumus-tanpa-nilai", "B2")]
+
+
+def test_a_doctype_behind_the_first_megabyte_is_refused(make_workbook) -> None:
+    """The quick look at each part's start misses it; libxml2 would call it bad XML."""
+    prolog = "<!--" + "x" * 1024 * 1024 + '-->\n<!DOCTYPE sst [<!ENTITY lol "lol">]>'
+    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+    path = written(make_workbook, rows, strings="<si><t>&lol;</t></si>", prolog=prolog)
+    report = Report()
+
+    assert open_workbook(path, report) is None
+    assert codes(report) == ["file-entitas-xml"]
+
+
+def test_a_merged_range_spelt_with_character_references_is_not_expanded(make_workbook) -> None:
+    """The size check reads the raw XML; &#88;FD is XFD only once parsed."""
+    rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
+    merge = '<mergeCells count="1"><mergeCell ref="A1:&#88;FD1048576"/></mergeCells>'
+    report = Report()
+
+    assert open_workbook(written(make_workbook, rows, after=merge), report) is None
+    assert codes(report) == ["file-rusak"]
 
 
 # -- display_text -----------------------------------------------------------------------------
