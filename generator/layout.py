@@ -53,9 +53,8 @@ Element = Any  # lxml elements of python-docx's oxml layer
 # Clark names, resolved once: the table passes below look up tens of thousands of them.
 TBL, TR, TC, T = (qn(f"w:{tag}") for tag in ("tbl", "tr", "tc", "t"))
 TBL_GRID, GRID_COL, VAL, W = qn("w:tblGrid"), qn("w:gridCol"), qn("w:val"), qn("w:w")
-GRID_SPAN = f"{qn('w:tcPr')}/{qn('w:gridSpan')}"
-IS_HEADER = f"{qn('w:trPr')}/{qn('w:tblHeader')}"
-CELL_WIDTH = f"{qn('w:tcPr')}/{qn('w:tcW')}"
+TC_PR, TR_PR = qn("w:tcPr"), qn("w:trPr")
+GRID_SPAN, TBL_HEADER, CELL_WIDTH = qn("w:gridSpan"), qn("w:tblHeader"), qn("w:tcW")
 TYPE = qn("w:type")
 
 
@@ -100,6 +99,7 @@ def save_atomically(
     os.close(handle)
     temporary = Path(name)
     try:
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a plan is shared
         save_deterministic(document, temporary)
         if finish is not None:
             finish(temporary)
@@ -109,6 +109,12 @@ def save_atomically(
     finally:
         temporary.unlink(missing_ok=True)
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _output_code(exc: OSError, replacing: Path | None = None) -> str:
@@ -184,12 +190,18 @@ def _text_width(sect_pr: Element) -> int:
 # -- tables -------------------------------------------------------------------------------
 
 
+def _property(element: Element, properties: str, name: str) -> Element | None:
+    """``element/properties/name`` by two child lookups (lxml's path search is slower)."""
+    found = element.find(properties)
+    return None if found is None else found.find(name)
+
+
 def _cells(row: Element) -> list[Element]:
     return list(row.findall(TC))
 
 
 def _span(cell: Element) -> int:
-    span = cell.find(GRID_SPAN)
+    span = _property(cell, TC_PR, GRID_SPAN)
     return int(span.get(VAL)) if span is not None else 1
 
 
@@ -198,7 +210,7 @@ def _text(cell: Element) -> str:
 
 
 def _is_header(row: Element) -> bool:
-    return row.find(IS_HEADER) is not None
+    return _property(row, TR_PR, TBL_HEADER) is not None
 
 
 def _grid(table: Element) -> list[Element]:
@@ -236,9 +248,15 @@ def _column_empty(rows: list[list[Element]], index: int) -> bool:
 
 def _remove_columns(table: Element, indices: set[int]) -> None:
     """Drops grid columns; a cell spanning a dropped column spans one column less."""
+    width = len(_grid(table))
     for row in table.findall(TR):
+        cells = _cells(row)
+        if len(cells) == width:  # one cell per column: no spans to read
+            for index in sorted(indices, reverse=True):
+                row.remove(cells[index])
+            continue
         column = 0
-        for cell in _cells(row):
+        for cell in cells:
             span = _span(cell)
             dropped = sum(1 for c in range(column, column + span) if c in indices)
             column += span
@@ -247,7 +265,8 @@ def _remove_columns(table: Element, indices: set[int]) -> None:
             if dropped == span:
                 row.remove(cell)
                 continue
-            grid_span = cell.find(GRID_SPAN)
+            grid_span = _property(cell, TC_PR, GRID_SPAN)
+            assert grid_span is not None  # span > 1 was read from it
             if span - dropped == 1:
                 grid_span.getparent().remove(grid_span)
             else:
@@ -271,10 +290,11 @@ def _fit_width(table: Element, width: int) -> None:
         table_width.set(qn("w:type"), "dxa")
         table_width.set(W, str(width))
     for row in table.findall(TR):
+        cells = _cells(row)
+        spans = [1] * len(cells) if len(cells) == len(grid) else [_span(c) for c in cells]
         column = 0
-        for cell in _cells(row):
-            span = _span(cell)
-            tc_w = cell.find(CELL_WIDTH)
+        for cell, span in zip(cells, spans, strict=True):
+            tc_w = _property(cell, TC_PR, CELL_WIDTH)
             if tc_w is not None:
                 tc_w.set(TYPE, "dxa")
                 tc_w.set(W, str(sum(scaled[column : column + span])))

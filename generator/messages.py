@@ -280,14 +280,15 @@ OS_REASONS = {
     errno.EROFS: "media hanya dapat dibaca",
     errno.EEXIST: "sudah ada file dengan nama folder itu",
     errno.ENOTDIR: "sebagian jalur adalah file, bukan folder",
-    errno.ENOENT: "folder tidak ditemukan",
+    errno.ENOENT: "file atau folder tidak ditemukan",
+    errno.EISDIR: "yang ditemukan adalah folder, bukan file",
     errno.EIO: "galat baca/tulis pada media penyimpanan",
     errno.EBUSY: "file sedang dipakai program lain",
 }
 
 
 def os_reason(exc: OSError) -> str:
-    """What the operating system said, in Indonesian."""
+    """Why the system refused to read or write a file, in Indonesian."""
     return OS_REASONS.get(exc.errno or 0, f"galat sistem nomor {exc.errno}")
 
 

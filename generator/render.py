@@ -243,7 +243,8 @@ def _literal(value: object) -> object:
     writing ``_`` as a character reference keeps such text literal.
     """
     if isinstance(value, str) and not isinstance(value, Markup):
-        return Markup(str(escape(value)).replace("_", "&#95;"))
+        escaped = escape(value)
+        return Markup(str(escaped).replace("_", "&#95;")) if "_" in value else escaped
     return value
 
 

@@ -14,7 +14,6 @@ this module replaced, so that values, dates and errors read as they always have.
 
 from __future__ import annotations
 
-import errno
 import posixpath
 import re
 import zipfile
@@ -28,6 +27,7 @@ from typing import TypeVar
 
 from lxml import etree
 
+from generator.messages import os_reason
 from generator.problems import CellRef, Report
 
 T = TypeVar("T")
@@ -295,20 +295,6 @@ def open_workbook(path: Path, report: Report) -> Workbook | None:
     except Exception as exc:  # a damaged package fails in many ways, all of them file-rusak
         report.error("file-rusak", where, detail=_damage(exc))
     return None
-
-
-def os_reason(exc: OSError) -> str:
-    """Why the system refused a file, in Indonesian."""
-    reasons = {
-        errno.EACCES: "tidak ada izin membaca",
-        errno.EPERM: "tidak ada izin membaca",
-        errno.ENOENT: "file tidak ditemukan",
-        errno.EISDIR: "yang ditemukan adalah folder",
-        errno.EIO: "galat perangkat penyimpanan",
-    }
-    if exc.errno in reasons:
-        return reasons[exc.errno]
-    return f"galat sistem nomor {exc.errno}" if exc.errno else "galat sistem"
 
 
 def _causes(exc: BaseException) -> list[BaseException]:
