@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from generator.messages import CLICK_TEXTS
 from generator.problems import (
     InputInvalid,
     Problem,
@@ -26,6 +27,39 @@ if TYPE_CHECKING:
 
 # Each command imports the modules it needs when it runs: a build does not pay for the
 # diff, the review's dictionary, the recap writer or pypdf (measured: python -X importtime).
+
+
+def _speak_indonesian() -> None:
+    """Click writes its own words (Usage, Options, "No such option") through gettext;
+    its modules look ``_`` and ``ngettext`` up at call time, so they get ours."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    def translate(text: str) -> str:
+        return CLICK_TEXTS.get(text, text)
+
+    def translate_plural(singular: str, plural: str, n: int) -> str:
+        return translate(singular if n == 1 else plural)
+
+    for module in (
+        click.core,
+        click.decorators,
+        click.exceptions,
+        click.formatting,
+        click.parser,
+        click.types,
+    ):
+        if hasattr(module, "_"):
+            module._ = translate  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = translate_plural  # type: ignore[attr-defined]
+
+
+_speak_indonesian()
 
 DEFAULT_SOURCES = Path("sources")
 OUTPUT_DIR = Path("output")

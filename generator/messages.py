@@ -295,3 +295,45 @@ def os_reason(exc: OSError) -> str:
 def render_message(code: str, params: dict[str, object]) -> str:
     found, todo = MESSAGES[code]
     return f"{found.format(**params)} Perbaiki: {todo.format(**params)}"
+
+
+# Click's own words (usage lines, option errors), as the command line shows them.
+CLICK_TEXTS = {
+    "Usage:": "Cara pakai:",
+    "Options": "Pilihan",
+    "Commands": "Perintah",
+    "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
+    "Show the version and exit.": "Tampilkan versi lalu keluar.",
+    "Error: {message}": "Galat: {message}",
+    "Try '{command} {option}' for help.": "Lihat '{command} {option}' untuk bantuan.",
+    "No such option: {name}": "Pilihan tidak dikenal: {name}",
+    "No such option {name!r}.": "Pilihan {name!r} tidak dikenal.",
+    "No such command {name!r}.": "Perintah {name!r} tidak dikenal.",
+    "Missing command.": "Perintah belum disebutkan.",
+    "Missing argument": "Argumen belum diisi",
+    "Missing argument '{param_hint}'.": "Argumen '{param_hint}' belum diisi.",
+    "Missing option": "Pilihan belum diisi",
+    "Missing option '{param_hint}'.": "Pilihan '{param_hint}' belum diisi.",
+    "Missing parameter": "Parameter belum diisi",
+    "Invalid value for {param_hint}: {message}": "Nilai {param_hint} tidak sah: {message}",
+    "Invalid value: {message}": "Nilai tidak sah: {message}",
+    "Option {name!r} does not take a value.": "Pilihan {name!r} tidak memerlukan nilai.",
+    "Option {name!r} requires an argument.": "Pilihan {name!r} memerlukan nilai.",
+    "Got unexpected extra argument ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
+    "Got unexpected extra arguments ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
+    "Did you mean {possibility}?": "Maksud Anda {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Maksud Anda salah satu dari: {possibilities}?)",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} tidak ada.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} adalah file, bukan folder.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} adalah folder, bukan file.",
+    "{value!r} is not one of {choices}.": "{value!r} bukan salah satu dari {choices}.",
+    "{value!r} is not {choice}.": "{value!r} bukan {choice}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang sah.",
+    "{value} is not in the range {range}.": "{value} di luar rentang {range}.",
+    "Choose from:\n\t{choices}": "Pilih salah satu:\n\t{choices}",
+    "default: {default}": "bawaan: {default}",
+    "Aborted!": "Dibatalkan.",
+    "file": "file",
+    "directory": "folder",
+    "path": "jalur",
+}

@@ -149,3 +149,14 @@ def test_a_missing_sources_folder_is_reported(tmp_path: Path, command) -> None:
     assert "[folder-tidak-ada]" in result.stderr
     assert str(missing) in result.stderr
     assert_no_traceback(result)
+
+
+def test_usage_errors_and_help_headings_are_in_indonesian() -> None:
+    runner = CliRunner()
+    wrong = runner.invoke(cli, ["build", "--bogus"])
+    assert wrong.exit_code == 2
+    assert "Galat: Pilihan '--bogus' tidak dikenal." in wrong.stderr
+    assert wrong.stderr.startswith("Cara pakai: ")
+    helped = runner.invoke(cli, ["--help"])
+    assert "Pilihan:" in helped.stdout and "Perintah:" in helped.stdout
+    assert "Show this message" not in helped.stdout
