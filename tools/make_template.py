@@ -41,12 +41,12 @@ TEXT_WIDTH_CM = 16.0  # A4 portrait less the margins
 MATRIX_COLUMNS = [  # (header, width cm)
     ("NO", 0.8),
     ("KEGIATAN", 3.1),
-    ("HASIL YANG INGIN DICAPAI", 3.8),
-    ("URAIAN KEGIATAN", 4.0),
+    ("HASIL YANG INGIN DICAPAI", 3.6),
+    ("URAIAN KEGIATAN", 3.8),
     ("TARGET", 2.9),
 ]
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES")
-MONTH_WIDTH = 0.75
+MONTH_WIDTH = 0.82
 OPTIONAL_COLUMNS = [("PENANGGUNG JAWAB", 2.2), ("DATA DUKUNG", 2.4), ("KODE LKE", 1.8)]
 PRIORITY_COLUMNS = [
     ("No", 0.9),
@@ -177,7 +177,7 @@ def define_styles(doc: Document) -> None:
         doc,
         "ZI Kepala Bulan",
         base="ZI Kepala Tabel",
-        size=7,
+        size=6.5,
         bold=True,
         align=c,
         after=0,
