@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q generator  # bytecode, as a regular install would have
 	touch $(STAMP)
 
 plan: $(STAMP) ## build the plan from $(SOURCES)/ into output/
@@ -50,6 +51,7 @@ test: lint ## lint, then the whole test suite
 	$(BIN)/pytest
 
 bench: $(STAMP) ## cold build vs floor; warm cost per plan; build-all of 681 units; diff speed
+	$(BIN)/python -m compileall -q generator
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_diff.py
