@@ -606,6 +606,8 @@ class Loader:
             return
         words = [w for kind, ws in UNIT_KIND_WORDS.items() if kind != own for w in ws]
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+        if not pattern.search("\n".join(text for text, _ in self.texts)):
+            return  # the common case, in one pass instead of one per cell
         for text, ref in self.texts:
             for word in sorted({m.group(1) for m in pattern.finditer(text)}):
                 self.report.warn("nama-satker-lain", ref, word=word, jenis=jenis)
