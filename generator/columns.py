@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from generator.models import ComponentKey
 from generator.workbook import MONTHS_ID, Column
 
 UMUM_NUMBER = 0
-COMPONENT_NUMBERS = {key.number: key for key in ComponentKey}
 WORKBOOK_HINTS = {
     0: "00_umum.xlsx",
     1: "01_manajemen_perubahan.xlsx",
