@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from docx import Document
 
 from generator.cli import cli
-from tests.conftest import set_cell
+from tests.conftest import SAMPLE_SOURCES, set_cell
 
 TATALAKSANA = "02_penataan_tatalaksana.xlsx"
 UNKNOWN_TICK_LINE = (
@@ -160,3 +161,27 @@ def test_usage_errors_and_help_headings_are_in_indonesian() -> None:
     helped = runner.invoke(cli, ["--help"])
     assert "Pilihan:" in helped.stdout and "Perintah:" in helped.stdout
     assert "Show this message" not in helped.stdout
+
+
+def test_without_libreoffice_the_build_says_so_and_pdf_fails_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where soffice is absent: the Daftar Isi is left for Word, and --pdf explains why not."""
+    from generator import office
+
+    monkeypatch.setattr(office, "soffice", lambda: None)
+    target = tmp_path / "p.docx"
+    built = CliRunner().invoke(
+        cli, ["build", str(SAMPLE_SOURCES), "-o", str(target), "--tanpa-periksa"]
+    )
+    assert built.exit_code == 0
+    assert "LibreOffice tidak terpasang, sehingga Daftar Isi belum bernomor halaman" in (
+        built.stderr
+    )
+    assert not any(p.style.name.startswith("toc") for p in Document(str(target)).paragraphs)
+    pdf = CliRunner().invoke(
+        cli, ["build", str(SAMPLE_SOURCES), "-o", str(target), "--pdf", "--tanpa-periksa"]
+    )
+    assert pdf.exit_code == 1
+    assert pdf.stderr.splitlines()[-1].endswith("[libreoffice-tidak-ada]")
+    assert "Traceback" not in pdf.output
