@@ -123,3 +123,45 @@ def header_names(table: Table) -> list[str]:
                 names[column] = text
             column += width
     return names
+
+
+def _typed_lines(tc: object) -> list[str]:
+    """A cell's paragraphs as shown, list labels included (a tab shown as a space)."""
+    out = []
+    for p in tc.findall(qn("w:p")):  # type: ignore[attr-defined]
+        text = "".join(
+            " " if node.tag == qn("w:tab") else (node.text or "")
+            for node in p.iter(qn("w:t"), qn("w:tab"))
+        ).strip()
+        if text:
+            out.append(text)
+    return out
+
+
+def dump(path: Path) -> str:
+    """The document as a reader sees it, one line per paragraph or table row: styles,
+    text, cells (``^`` continues a cell merged from above), and each section's page."""
+    document = open_docx(path)
+    lines: list[str] = []
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            paragraph = Paragraph(element, document)
+            style = paragraph.style.name if paragraph.style is not None else ""
+            if paragraph.text.strip():
+                lines.append(f"[{style}] {paragraph.text}".replace("\n", "⏎"))
+            sect_pr = element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        elif element.tag == qn("w:tbl"):
+            for tr in element.findall(qn("w:tr")):
+                cells = [
+                    "^" if v_merge(tc) == "continue" else " / ".join(_typed_lines(tc))
+                    for tc in tr.findall(qn("w:tc"))
+                ]
+                lines.append("| " + " | ".join(cells) + " |")
+            sect_pr = None
+        else:
+            sect_pr = element if element.tag == qn("w:sectPr") else None
+        if sect_pr is not None:
+            size = sect_pr.find(qn("w:pgSz"))
+            orient = size.get(qn("w:orient")) or "portrait"
+            lines.append(f"--- {orient} {size.get(qn('w:w'))}x{size.get(qn('w:h'))} ---")
+    return "\n".join(lines) + "\n"
