@@ -15,7 +15,6 @@ from generator.problems import (
     InputInvalid,
     Problem,
     ProblemError,
-    ZiError,
     format_report,
     report_json,
 )
@@ -348,10 +347,10 @@ def _load_any(path: Path, output_format: str, debug: bool) -> Plan:
             f"{path}: perbandingan tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi.",
             err=True,
         )
-    except ZiError as exc:
+    except ProblemError as exc:
+        _print_problems([exc.problem], output_format)
         if debug:
             raise
-        click.echo(str(exc), err=True)
     sys.exit(1)
 
 

@@ -29,6 +29,7 @@ from pydantic import ValidationError
 
 from generator import layout
 from generator.columns import WORKBOOK_HINTS
+from generator.messages import os_reason
 from generator.models import (
     Activity,
     ComponentKey,
@@ -43,7 +44,7 @@ from generator.models import (
     SectionKey,
     Step,
 )
-from generator.problems import ZiError
+from generator.problems import CellRef, Problem, ProblemError, Severity
 from generator.validate import IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, load_plan
 from generator.workbook import format_date_id
 
@@ -170,17 +171,15 @@ class PlanDiff:
         return f"{len(self.changes)} perubahan: {_join(parts)}."
 
 
-class PlanFileError(ZiError):
+class PlanFileError(ProblemError):
     """OLD or NEW is neither a sources folder nor a plan JSON that can be read back."""
 
-    def __init__(self, path: Path, found: str, todo: str) -> None:
-        super().__init__(f"{path}: {found} Perbaiki: {todo}")
+    def __init__(self, path: Path, code: str, **params: object) -> None:
+        super().__init__(Problem(code, CellRef(str(path)), Severity.ERROR, params))
         self.path = path
 
 
 # -- loading ------------------------------------------------------------------------------
-
-_JSON_HINT = "zi-plan build --json"
 
 
 def load_any(path: Path) -> Plan:
@@ -193,31 +192,15 @@ def load_any(path: Path) -> Plan:
         plan, _ = load_plan(path)
         return plan
     if not path.exists():
-        raise PlanFileError(
-            path,
-            "Folder sumber atau file JSON ini tidak ditemukan.",
-            "periksa nama dan lokasinya.",
-        )
+        raise PlanFileError(path, "rencana-tidak-ada")
     if path.suffix.lower() != ".json":
-        raise PlanFileError(
-            path,
-            "Ini bukan folder sumber dan bukan file JSON rencana kerja.",
-            f"berikan folder berisi workbook Pokja, atau file .json hasil {_JSON_HINT}.",
-        )
+        raise PlanFileError(path, "rencana-bukan-json")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise PlanFileError(
-            path,
-            "File ini bukan teks JSON (bukan UTF-8).",
-            f"buat ulang file dengan {_JSON_HINT}.",
-        ) from None
+        raise PlanFileError(path, "json-bukan-utf8") from None
     except OSError as exc:
-        raise PlanFileError(
-            path,
-            f"File tidak dapat dibaca ({exc.strerror or type(exc).__name__}).",
-            "tutup file di program lain, lalu periksa hak akses folder.",
-        ) from None
+        raise PlanFileError(path, "json-tidak-terbaca", detail=os_reason(exc)) from None
     try:
         return Plan.model_validate_json(text)
     except ValidationError as exc:
@@ -226,10 +209,7 @@ def load_any(path: Path) -> Plan:
         where = ".".join(str(part) for part in first["loc"]) or "(awal file)"
         more = f" dan {len(errors) - 1} kesalahan lain" if len(errors) > 1 else ""
         raise PlanFileError(
-            path,
-            f"Isi file bukan rencana kerja yang sah ({where}: {first['msg']}{more}).",
-            f"buat ulang file dengan {_JSON_HINT} dari folder sumbernya; jangan sunting "
-            "file JSON dengan tangan.",
+            path, "json-bukan-rencana", detail=f"{where}: {first['msg']}{more}"
         ) from None
 
 

@@ -238,6 +238,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dokumen tidak dapat ditulis karena sedang dibuka di program lain.",
         "Tutup dokumen di Word, lalu jalankan lagi. Dokumen lama tidak berubah.",
     ),
+    # zi-plan diff: OLD and NEW
+    "rencana-tidak-ada": (
+        "Folder sumber atau file JSON ini tidak ditemukan.",
+        "Periksa nama dan lokasinya.",
+    ),
+    "rencana-bukan-json": (
+        "Ini bukan folder sumber dan bukan file JSON rencana kerja.",
+        "Berikan folder berisi workbook Pokja, atau file .json hasil zi-plan build --json.",
+    ),
+    "json-bukan-utf8": (
+        "File ini bukan teks JSON (bukan UTF-8).",
+        "Buat ulang file dengan zi-plan build --json.",
+    ),
+    "json-tidak-terbaca": (
+        "File tidak dapat dibaca ({detail}).",
+        "Tutup file di program lain, lalu periksa hak akses folder.",
+    ),
+    "json-bukan-rencana": (
+        "Isi file bukan rencana kerja yang sah ({detail}).",
+        "Buat ulang file dengan zi-plan build --json dari folder sumbernya; jangan sunting "
+        "file JSON dengan tangan.",
+    ),
     # pre-signing review (zi-plan check)
     "ejaan": (
         'Kata "{word}" tidak ada di kamus bahasa Indonesia{more}.',

@@ -554,7 +554,7 @@ def test_missing_path(tmp_path: Path) -> None:
         load_any(tmp_path / "lama")
     assert str(raised.value) == (
         f"{tmp_path / 'lama'}: Folder sumber atau file JSON ini tidak ditemukan. "
-        "Perbaiki: periksa nama dan lokasinya."
+        "Perbaiki: Periksa nama dan lokasinya. [rencana-tidak-ada]"
     )
 
 
@@ -579,7 +579,7 @@ def test_json_that_is_not_a_plan(tmp_path: Path, content: bytes, expected: str) 
     with pytest.raises(PlanFileError) as raised:
         load_any(path)
     assert expected in str(raised.value)
-    assert "Perbaiki: buat ulang file dengan zi-plan build --json" in str(raised.value)
+    assert "Perbaiki: Buat ulang file dengan zi-plan build --json" in str(raised.value)
 
 
 def test_sources_with_errors_raise_every_problem(sources: Path) -> None:
