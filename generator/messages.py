@@ -6,6 +6,7 @@ Each entry is (what was found, what to do). ``{name}`` fields are filled from th
 from __future__ import annotations
 
 import errno
+import re
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # files
@@ -314,9 +315,22 @@ def os_reason(exc: OSError) -> str:
     return OS_REASONS.get(exc.errno or 0, f"galat sistem nomor {exc.errno}")
 
 
+QUOTED_CHARS = 80  # a cell quoted in a message is cut here
+
+
 def render_message(code: str, params: dict[str, object]) -> str:
+    """The problem's text on one line: a quoted multi-line cell is joined, a long one cut."""
+    flat = {
+        key: _one_line(value) if isinstance(value, str) else value for key, value in params.items()
+    }
+    if isinstance(flat.get("value"), str) and len(str(flat["value"])) > QUOTED_CHARS:
+        flat["value"] = str(flat["value"])[:QUOTED_CHARS].rstrip() + "…"
     found, todo = MESSAGES[code]
-    return f"{found.format(**params)} Perbaiki: {todo.format(**params)}"
+    return f"{found.format(**flat)} Perbaiki: {todo.format(**flat)}"
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s*[\r\n]+\s*", " ", text)
 
 
 # Click's own words (usage lines, option errors), as the command line shows them.
