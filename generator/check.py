@@ -36,6 +36,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 MIN_SENTENCE_WORDS = 8
+_CODE = re.compile(r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+")  # a Kode LKE (A.1.I.ii.b), not prose
 # Labels the contract fixes (Bagian names, Identitas fields): not the Pokja's prose.
 LABELS = (
     {fold(k.value) for k in SectionKey}
@@ -126,7 +127,7 @@ def spelling(texts: Iterable[tuple[str, CellRef]], own: set[str]) -> list[Proble
     first: dict[str, CellRef] = {}
     count: dict[str, int] = {}
     for text, ref in texts:
-        if fold(text) in LABELS:
+        if fold(text) in LABELS or _CODE.fullmatch(text):
             continue
         for word in _WORD.findall(text):
             if len(word) < 3 or (word.isupper() and len(word) <= 6):

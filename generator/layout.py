@@ -23,13 +23,19 @@ from docx.shared import Mm
 from generator.messages import os_reason
 from generator.problems import OutputError
 
+# Header names are compared in capitals: the template may write them either way.
 OPTIONAL_HEADERS = {"PENANGGUNG JAWAB", "DATA DUKUNG", "KODE LKE"}
-# Per table kind (its first header): the columns merged over the rows of one group, and
-# whether a cell merges only with identical neighbours.
+# Per table kind (its second header): the columns merged over the rows of one group (the
+# rows sharing the first column's text), and whether a cell merges only with identical
+# neighbours.
 MERGE_RULES = {
-    "NO": ({"NO", "KEGIATAN"}, False),
-    "No": ({"No", "Target Prioritas", "Waktu", "Output"} | OPTIONAL_HEADERS, True),
+    "KEGIATAN": ({"NO", "KEGIATAN"}, False),
+    "TARGET PRIORITAS": ({"NO", "TARGET PRIORITAS", "WAKTU", "OUTPUT"} | OPTIONAL_HEADERS, True),
 }
+FIXED_WIDTH_HEADERS = {
+    "NO", "WAKTU", "KET", "KODE LKE",
+    "JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES",
+}  # fmt: skip
 PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
 TCPR_ORDER = (
     "cnfStyle",
@@ -76,8 +82,8 @@ def shape(document: Document, paper: str = "A4") -> None:
         if empty:
             _remove_columns(table, empty)
             headers = [name for index, name in enumerate(headers) if index not in empty]
-        _fit_width(table, _text_width(_section_after(table)))
-        rule = MERGE_RULES.get(headers[0])
+        _fit_width(table, headers, _text_width(_section_after(table)))
+        rule = MERGE_RULES.get(headers[1] if len(headers) > 1 else "")
         if rule:
             columns, identical_only = rule
             _merge_groups(table, [i for i, h in enumerate(headers) if h in columns], identical_only)
@@ -227,7 +233,7 @@ def _data_rows(table: Element) -> Iterator[list[Element]]:
 
 
 def _headers(table: Element) -> list[str]:
-    """One name per grid column, read from the header rows (lowest row wins)."""
+    """One name per grid column, in capitals, from the header rows (lowest row wins)."""
     names = [""] * len(_grid(table))
     for row in table.findall(TR):
         if not _is_header(row):
@@ -237,7 +243,7 @@ def _headers(table: Element) -> list[str]:
             text = _text(cell)
             span = _span(cell)
             if text and span == 1:
-                names[column] = text
+                names[column] = text.upper()
             column += span
     return names if any(names) else []
 
@@ -276,13 +282,26 @@ def _remove_columns(table: Element, indices: set[int]) -> None:
         grid[index].getparent().remove(grid[index])
 
 
-def _fit_width(table: Element, width: int) -> None:
-    """Scales the grid to the text width; each cell's w:tcW follows its grid columns."""
+def _fit_width(table: Element, headers: list[str], width: int) -> None:
+    """Fits the grid to the text width; each cell's w:tcW follows its grid columns.
+
+    Columns of short values (numbers, months, Waktu, Kode LKE) keep the template's width;
+    the text columns share the rest in the template's proportions, so that adding an
+    optional column narrows the prose, not ``A.1.II.i.a`` or ``JAN``.
+    """
     grid = _grid(table)
     widths = [int(col.get(W)) for col in grid]
-    total = sum(widths) or 1
-    scaled = [w * width // total for w in widths]
-    scaled[-1] += width - sum(scaled)
+    fixed = [name in FIXED_WIDTH_HEADERS for name in headers]
+    kept = sum(w for w, is_fixed in zip(widths, fixed, strict=True) if is_fixed)
+    flexible = sum(widths) - kept
+    if flexible <= 0 or kept >= width:  # nothing to share: scale everything
+        fixed, kept, flexible = [False] * len(widths), 0, sum(widths) or 1
+    scaled = [
+        w if is_fixed else w * (width - kept) // flexible
+        for w, is_fixed in zip(widths, fixed, strict=True)
+    ]
+    last = max(i for i, is_fixed in enumerate(fixed) if not is_fixed)
+    scaled[last] += width - sum(scaled)
     for col, value in zip(grid, scaled, strict=True):
         col.set(W, str(value))
     table_width = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")

@@ -126,12 +126,14 @@ def header_names(table: Table) -> list[str]:
 
 
 def _typed_lines(tc: object) -> list[str]:
-    """A cell's paragraphs as shown, list labels included (a tab shown as a space)."""
+    """A cell's paragraphs as shown, list labels included (a tab shown as a space, a line
+    break as ⏎)."""
+    shown = {qn("w:tab"): " ", qn("w:br"): "⏎"}
     out = []
     for p in tc.findall(qn("w:p")):  # type: ignore[attr-defined]
         text = "".join(
-            " " if node.tag == qn("w:tab") else (node.text or "")
-            for node in p.iter(qn("w:t"), qn("w:tab"))
+            shown.get(node.tag, node.text or "")
+            for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"))
         ).strip()
         if text:
             out.append(text)

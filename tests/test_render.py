@@ -388,10 +388,10 @@ def test_optional_column_shown_only_where_filled(sources: Path, tmp_path: Path) 
     docx = build(sources, tmp_path / "pj.docx")
     tables = {t.title: t.table for t in captioned_tables(open_docx(docx))}
     pengawasan = tables["Target Prioritas dan Output Penguatan Pengawasan"]
-    assert header_names(pengawasan)[-1] == "PENANGGUNG JAWAB"
+    assert header_names(pengawasan)[-1] == "Penanggung Jawab"
     assert cell_lines(data_rows(pengawasan)[0][5]) == ["Kasubsi Registrasi"]
     others = [t for title, t in tables.items() if "Pengawasan" not in title]
-    assert all("PENANGGUNG JAWAB" not in header_names(t) for t in others)
+    assert all("Penanggung Jawab" not in header_names(t) for t in others)
     assert schema_errors(docx) == []
 
 

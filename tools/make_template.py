@@ -47,12 +47,12 @@ MATRIX_COLUMNS = [  # (header, width cm)
 ]
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES")
 MONTH_WIDTH = 0.82
-OPTIONAL_COLUMNS = [("PENANGGUNG JAWAB", 2.2), ("DATA DUKUNG", 2.4), ("KODE LKE", 1.8)]
+OPTIONAL_COLUMNS = [("PENANGGUNG JAWAB", 3.4), ("DATA DUKUNG", 3.4), ("KODE LKE", 1.9)]
 PRIORITY_COLUMNS = [
     ("No", 0.9),
-    ("Target Prioritas", 3.4),
-    ("Rencana Aksi", 5.2),
-    ("Waktu", 2.5),
+    ("Target Prioritas", 2.9),
+    ("Rencana Aksi", 4.6),
+    ("Waktu", 2.2),
     ("Output", 4.0),
 ]
 
@@ -508,7 +508,9 @@ def _wrap_rows(table: Table, row: object, opening: str, closing: str) -> None:
 
 
 def priority_table(doc: Document) -> None:
-    headers = PRIORITY_COLUMNS + OPTIONAL_COLUMNS
+    headers = PRIORITY_COLUMNS + [
+        (name.title().replace("Lke", "LKE"), w) for name, w in OPTIONAL_COLUMNS
+    ]
     table = doc.add_table(rows=3, cols=len(headers))
     table.style = "Table Grid"
     set_widths(table, [w for _, w in headers])
