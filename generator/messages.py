@@ -290,7 +290,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "atau buka dokumen di Word lalu perbarui Daftar Isi.",
     ),
     "dokumen-tanpa-izin": (
-        "Tidak ada izin menulis ke lokasi ini ({detail}).",
+        "Tidak ada izin menulis ke lokasi ini.",
         "Pilih folder lain dengan -o, atau periksa hak akses folder.",
     ),
 }

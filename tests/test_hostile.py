@@ -1189,7 +1189,7 @@ def test_a_temporary_file_that_cannot_be_made_keeps_the_old_document(
     assert result.exit_code == 1
     assert_no_traceback(result)
     assert result.stderr.splitlines()[-1] == (
-        f"{output}: Tidak ada izin menulis ke lokasi ini (tidak ada izin). Perbaiki: Pilih "
+        f"{output}: Tidak ada izin menulis ke lokasi ini. Perbaiki: Pilih "
         "folder lain dengan -o, atau periksa hak akses folder. [dokumen-tanpa-izin]"
     )
     assert_untouched(output, old)
