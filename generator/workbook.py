@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from lxml import etree
 
@@ -284,7 +284,7 @@ def open_workbook(path: Path, report: Report) -> Workbook | None:
         report.error(code, where)
         return None
     try:
-        with zipfile.ZipFile(path) as archive:
+        with _ReadOnce(path) as archive:
             if not _inspect_package(archive, where, report):
                 return None
             return _read_package(archive)
@@ -332,7 +332,7 @@ def _is_encrypted_ooxml(path: Path) -> bool:
 
 
 def _inspect_package(archive: zipfile.ZipFile, where: CellRef, report: Report) -> bool:
-    """Checks what would make openpyxl hang or lie, before it parses anything."""
+    """Checks what would make the reader hang or lie, before it parses anything."""
     infos = archive.infolist()
     total = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos) or 1
@@ -354,7 +354,7 @@ def _inspect_package(archive: zipfile.ZipFile, where: CellRef, report: Report) -
             return False
     sheets = _sheet_parts(archive)
     for part, sheet in sheets.items():
-        if part not in names:  # openpyxl would drop the sheet with a warning
+        if part not in names:  # a sheet listed but not there: reading would drop it
             report.error("file-rusak", where, detail=f"isi sheet {sheet} hilang")
             return False
     fits = True
@@ -363,10 +363,25 @@ def _inspect_package(archive: zipfile.ZipFile, where: CellRef, report: Report) -
     return fits
 
 
+class _ReadOnce(zipfile.ZipFile):
+    """A package whose parts are decompressed once: the checks (DOCTYPE, merged ranges)
+    and the reading share the same bytes. Parts are read only after ``_inspect_package``
+    has checked the package's unpacked size, so keeping them in memory is bounded."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self._parts: dict[str, bytes] = {}
+
+    def read(self, name: Any, pwd: bytes | None = None) -> bytes:
+        key = name.filename if isinstance(name, zipfile.ZipInfo) else str(name)
+        if key not in self._parts:
+            self._parts[key] = super().read(name, pwd)
+        return self._parts[key]
+
+
 def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     """Excel never writes a DOCTYPE; one is how XML entity bombs and XXE come in."""
-    with archive.open(info) as stream:
-        start = stream.read(DOCTYPE_SCAN_BYTES)
+    start = archive.read(info)[:DOCTYPE_SCAN_BYTES]
     return any(mark in start for mark in _DOCTYPE)
 
 
