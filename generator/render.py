@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 
 from generator import layout
 from generator.models import Line, Marker, Paragraph, Plan, SectionKey, letter
+from generator.standard_text import PENGANTAR_TABEL
 from generator.workbook import format_date_id
 
 if TYPE_CHECKING:
@@ -130,8 +131,7 @@ def _components(plan: Plan) -> Iterator[dict[str, Any]]:
                 {"label": f"{letter(n)}.", "text": text}
                 for n, text in enumerate(component.targets, start=1)
             ],
-            "pengantar_tabel": component.pengantar_tabel
-            or ["Rencana kerja komponen ini dirinci dalam tabel berikut:"],
+            "pengantar_tabel": component.pengantar_tabel or [PENGANTAR_TABEL],
             "activities": activities,
             "matrix_table": matrix_table,
             "priorities": priorities,

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from generator.models import Identity, Paragraph, SectionKey
 
+# A component's sentence before its tables, when its Uraian sheet has no Pengantar Tabel.
+PENGANTAR_TABEL = "Rencana kerja komponen ini dirinci dalam tabel berikut:"
+
 # Each entry: (level, text). Fields: {satker}, {kementerian}, {tahun}.
 _STANDARD: dict[SectionKey, tuple[tuple[int, str], ...]] = {
     SectionKey.KATA_PENGANTAR: (
