@@ -197,6 +197,8 @@ def _text_widths(body: Element) -> dict[Element, int]:
 
 def _text_width(sect_pr: Element) -> int:
     size, margins = _child(sect_pr, PG_SZ), _child(sect_pr, PG_MAR)
+    if size is None or margins is None:
+        raise ValueError("template bug: a w:sectPr without w:pgSz or w:pgMar")
     left = int(margins.get(qn("w:left")))
     right = int(margins.get(qn("w:right")))
     return int(size.get(W)) - left - right
