@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Callable
@@ -522,4 +523,11 @@ def init(
 
 
 def main() -> None:
-    cli()
+    try:
+        cli()
+    finally:
+        # The process ends here. Python's shutdown would now collect every module, class
+        # and parsed tree held in reference cycles, one object at a time: a third of a
+        # cold build (measured: 38 -> 6 ms). Frozen objects are left to the OS; atexit
+        # handlers still run and open files are still flushed and closed.
+        gc.freeze()

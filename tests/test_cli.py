@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ UNKNOWN_TICK_LINE = (
 )
 NOT_BUILT = "Dokumen tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi."
 JSON_KEYS = {"kode", "tingkat", "file", "sheet", "sel", "pesan"}
+ZI_PLAN = Path(sys.executable).with_name("zi-plan")  # the console script the project installs
 
 
 def run(*args: object) -> Result:
@@ -69,6 +72,26 @@ def test_validate_accepts_the_sample(sources: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == "Workbook dapat disusun menjadi dokumen.\n"
     assert result.stderr.splitlines()[-1].startswith("0 kesalahan, ")
+
+
+def test_the_installed_command_ends_cleanly(sources: Path, tmp_path: Path) -> None:
+    """As a shell runs it: main() leaves its objects to the OS at exit (gc.freeze); the
+    document, the report and the printed path are still complete."""
+    output = tmp_path / "x.docx"
+    command = [ZI_PLAN, "build", sources, "-o", output, "--tanpa-daftar-isi", "--tanpa-periksa"]
+
+    built = subprocess.run(command, capture_output=True, text=True, check=False)
+    break_a_tick(sources)
+    refused = subprocess.run(command, capture_output=True, text=True, check=False)
+
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.splitlines()[-1] == str(output)
+    assert built.stderr.splitlines()[-1] == "0 kesalahan, 4 peringatan."
+    assert Document(str(output)).paragraphs
+    assert refused.returncode == 1
+    assert UNKNOWN_TICK_LINE in refused.stderr.splitlines()
+    assert refused.stderr.splitlines()[-1] == NOT_BUILT
+    assert "Traceback" not in refused.stderr
 
 
 def test_build_writes_the_document_and_prints_its_path_last(sources: Path, tmp_path: Path) -> None:
