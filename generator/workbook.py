@@ -852,7 +852,7 @@ def read_table(sheet: Sheet, file: str, columns: Sequence[Column], report: Repor
             found=", ".join(_header_names(grid, header_row, data_start)),
         )
         return None
-    known = {fold(n) for c in columns for n in c.names}
+    known = _keys_by_name(tuple(columns))
     extras = [n for n in _header_names(grid, header_row, data_start) if fold(n) not in known]
     if extras:
         report.warn(
@@ -913,6 +913,13 @@ def _header_names(grid: list[list[object]], row: int, data_start: int) -> list[s
     return list(dict.fromkeys(n for n in names if n))
 
 
+@cache
+def _keys_by_name(columns: tuple[Column, ...]) -> dict[str, str]:
+    """Every header name the columns answer to, folded -> the column's key (the same few
+    columns are looked for in every sheet of every unit)."""
+    return {fold(name): c.key for c in columns for name in c.names}
+
+
 def _match(values: Iterable[object], lookup: dict[str, str]) -> dict[str, int]:
     """Which column each header names: column key -> index (the first cell naming it)."""
     positions: dict[str, int] = {}
@@ -933,7 +940,7 @@ def _find_header(
     by name rather than as a missing header.
     """
     required = {c.key for c in columns if c.required}
-    lookup = {fold(name): c.key for c in columns for name in c.names}
+    lookup = _keys_by_name(tuple(columns))
     best: tuple[int, dict[str, int], int] | None = None
     for r in range(min(HEADER_SEARCH_ROWS, len(grid))):
         positions = _match(grid[r], lookup)
