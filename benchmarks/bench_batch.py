@@ -83,16 +83,19 @@ def cold(runs: int, scratch: Path) -> tuple[float, float, float, float]:
 
 def warm(units: list[Path], out: Path) -> float:
     """Per-plan cost inside one process once the template is compiled (read, validate,
-    render, save), as build-all's workers pay it."""
+    render, save), as build-all's workers pay it: the median of five rounds of 50 plans."""
     sys.path.insert(0, str(ROOT))
     from generator.batch import build_unit
 
     build_unit(units[0], out)
     sample = units[: min(len(units), 50)]
-    start = time.perf_counter()
-    for unit in sample:
-        assert build_unit(unit, out).ok
-    return (time.perf_counter() - start) / len(sample)
+    rounds = []
+    for _ in range(5):  # the median round, so that one disturbed round does not decide
+        start = time.perf_counter()
+        for unit in sample:
+            assert build_unit(unit, out).ok
+        rounds.append((time.perf_counter() - start) / len(sample))
+    return statistics.median(rounds)
 
 
 def main() -> int:

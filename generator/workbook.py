@@ -9,7 +9,8 @@ size of a sheet is refused with a plain message instead of hanging the build.
 The cells are read straight from the sheets' XML with lxml, sparsely: a reader that builds
 one object per cell (openpyxl) or a dense grid (calamine) spends its time, or all memory,
 on cells nobody reads. What a cell holds follows openpyxl's reading (``data_only``), which
-this module replaced, so that values, dates and errors read as they always have.
+this module replaced, so that values, dates and errors read as they always have; one
+exception: typed text that looks like Excel's escapes (see _shared_strings).
 """
 
 from __future__ import annotations
@@ -509,8 +510,10 @@ def _shared_strings(archive: zipfile.ZipFile, manifest: etree._Element) -> list[
     for override in manifest.iter(_CONTENT_TYPES):
         if override.get("ContentType") == _SHARED_STRINGS:
             table = _part(archive, (override.get("PartName") or "")[1:])
-            # openpyxl took the literal "_x005F_" guards out of shared strings (only)
-            return [_text_content(item).replace("x005F_", "") for item in table.iter(_SI)]
+            # escapes, "_x005F_" guards included, are decoded with every cell's text
+            # (openpyxl instead deleted each "x005F_", turning a typed _x000B_ into a
+            # control character and dropping a typed x005F_)
+            return [_text_content(item) for item in table.iter(_SI)]
     return []
 
 

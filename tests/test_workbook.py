@@ -446,6 +446,23 @@ def test_shared_strings_read_as_their_text_without_formatting(make_workbook) -> 
     assert sheet.values == {(0, 0): "Bagian", (0, 1): "Rapat koordinasi"}
 
 
+def test_shared_strings_keep_typed_escapes_as_text(make_workbook) -> None:
+    """Excel guards a typed _xHHHH_ as _x005F_xHHHH_: typed _x000B_ is text, not a
+    control character; x005F_ typed on its own stays, and a stored _x000B_ is one."""
+    strings = (
+        "<si><t>Kode _x005F_x000B_ dan x005F_ tetap</t></si>"
+        "<si><t>Baris satu_x000B_baris dua</t></si>"
+    )
+    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+
+    sheet = sheet_of(written(make_workbook, rows, strings=strings), "Data")
+
+    assert sheet.values == {
+        (0, 0): "Kode _x000B_ dan x005F_ tetap",
+        (0, 1): "Baris satu\x0bbaris dua",
+    }
+
+
 def test_whole_numbers_read_as_integers_as_typed(make_workbook) -> None:
     rows = '<row r="1"><c r="A1"><v>2024</v></c><c r="B1"><v>2024.5</v></c><c r="C1"><v>1</v></c>'
     rows += "</row>"
