@@ -64,8 +64,29 @@ _speak_indonesian()
 DEFAULT_SOURCES = Path("sources")
 OUTPUT_DIR = Path("output")
 
+
+class _Command(click.Command):
+    """A command whose usage line says ``[PILIHAN]`` where click says ``[OPTIONS]``."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[PILIHAN]")
+        super().__init__(*args, **kwargs)
+
+
+class _Group(click.Group):
+    """The zi-plan group: its usage line and its commands' in Indonesian."""
+
+    command_class = _Command
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[PILIHAN]")
+        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
+        super().__init__(*args, **kwargs)
+
+
 sources_argument = click.argument(
     "sources",
+    metavar="[SUMBER]",
     required=False,
     default=DEFAULT_SOURCES,
     type=click.Path(path_type=Path, file_okay=False),
@@ -93,7 +114,7 @@ debug_option = click.option(
 )
 
 
-@click.group()
+@click.group(cls=_Group)
 @click.version_option(
     package_name="zi-plan", message="zi-plan %(version)s", help="Tampilkan versi lalu keluar."
 )
@@ -180,7 +201,7 @@ def build(
     output_format: str,
     debug: bool,
 ) -> None:
-    """Memeriksa workbook di SOURCES lalu membuat dokumen Word rencana kerja.
+    """Memeriksa workbook di SUMBER lalu membuat dokumen Word rencana kerja.
 
     Contoh: zi-plan build sources/ -o output/rencana.docx --pdf
 
@@ -253,7 +274,7 @@ def schema() -> None:
 @debug_option
 @help_option
 def validate(sources: Path, output_format: str, debug: bool) -> None:
-    """Memeriksa workbook di SOURCES tanpa membuat dokumen.
+    """Memeriksa workbook di SUMBER tanpa membuat dokumen.
 
     Contoh: zi-plan validate sources/
 
@@ -297,8 +318,8 @@ def check(sources: Path, output_format: str, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
+@click.argument("old", metavar="LAMA", type=click.Path(path_type=Path))
+@click.argument("new", metavar="BARU", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -311,7 +332,7 @@ def check(sources: Path, output_format: str, debug: bool) -> None:
 def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: bool) -> None:
     """Membandingkan dua versi rencana kerja dan menampilkan perubahannya.
 
-    OLD dan NEW masing-masing berupa folder sumber atau file JSON hasil
+    LAMA dan BARU masing-masing berupa folder sumber atau file JSON hasil
     zi-plan build --json. Butir dicocokkan menurut isinya: baris yang disisipkan
     atau dipindahkan tidak membuat baris lain tampak berubah.
 
@@ -376,6 +397,7 @@ def _load_any(path: Path, output_format: str, debug: bool) -> Plan:
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
+    metavar="JUMLAH",
     default=None,
     help="Jumlah proses kerja. Bawaan: satu per inti prosesor.",
 )
@@ -433,12 +455,19 @@ def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debu
 
 @cli.command("init")
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--satker", help="Nama Satuan Kerja, lengkap (Rumah Tahanan Negara Kelas I ...).")
-@click.option("--singkat", help="Nama Singkat (Rutan Pekanbaru).")
-@click.option("--jenis", help="Jenis Satuan Kerja (Rutan, Lapas, LPKA, Bapas, ...).")
+@click.option(
+    "--satker",
+    metavar="TEKS",
+    help="Nama Satuan Kerja, lengkap (Rumah Tahanan Negara Kelas I ...).",
+)
+@click.option("--singkat", metavar="TEKS", help="Nama Singkat (Rutan Pekanbaru).")
+@click.option(
+    "--jenis", metavar="TEKS", help="Jenis Satuan Kerja (Rutan, Lapas, LPKA, Bapas, ...)."
+)
 @click.option(
     "--tahun",
     type=click.IntRange(2000, 2100),
+    metavar="TAHUN",
     help="Tahun rencana kerja. Dengan --dari, bawaannya tahun sumber + 1.",
 )
 @click.option(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,8 +44,8 @@ def assert_no_traceback(result: Result) -> None:
     ("args", "phrase"),
     [
         ([], "Menyusun Rencana Kerja Pembangunan Zona Integritas dari workbook Pokja."),
-        (["build"], "Memeriksa workbook di SOURCES lalu membuat dokumen Word rencana kerja."),
-        (["validate"], "Memeriksa workbook di SOURCES tanpa membuat dokumen."),
+        (["build"], "Memeriksa workbook di SUMBER lalu membuat dokumen Word rencana kerja."),
+        (["validate"], "Memeriksa workbook di SUMBER tanpa membuat dokumen."),
     ],
     ids=["zi-plan", "build", "validate"],
 )
@@ -64,6 +65,18 @@ def test_every_command_has_help_with_an_example(command) -> None:
     assert result.exit_code == 0
     assert f"Contoh: zi-plan {command}" in result.stdout
     assert "Tampilkan bantuan ini lalu keluar." in result.stdout
+
+
+@pytest.mark.parametrize("command", ["", *sorted(cli.commands)])
+def test_usage_lines_name_their_parts_in_indonesian(command) -> None:
+    args = [command, "--help"] if command else ["--help"]
+    result = CliRunner().invoke(cli, args, prog_name="zi-plan")
+
+    usage = result.stdout.splitlines()[0]
+    assert usage.startswith(f"Cara pakai: zi-plan {command}".rstrip() + " [PILIHAN]")
+    words = set(re.findall(r"\b[A-Z]{3,}\b", result.stdout))
+    assert not words & {"OPTIONS", "COMMAND", "ARGS", "TEXT", "INTEGER", "RANGE", "SOURCES"}
+    assert not words & {"OLD", "NEW", "PATH", "DIRECTORY"}
 
 
 def test_validate_accepts_the_sample(sources: Path) -> None:
