@@ -2,21 +2,25 @@
 
 Each worker process imports the libraries and compiles the template once (see
 render._CompilingOnce), then builds unit after unit; a failing unit is reported and the
-others go on.
+others go on. Documents are built into a staging folder and published under their names
+once every unit is built, so that two units claiming one name are caught before either
+document replaces anything.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Iterator
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.problems import InputInvalid, OutputError, Severity
+from generator.layout import move_into_place
+from generator.problems import CellRef, InputInvalid, OutputError, Problem, Severity
 from generator.render import default_filename, write
-from generator.validate import load_plan
+from generator.validate import Loader
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 
@@ -44,13 +48,21 @@ class UnitResult:
     errors: int = 0
     warnings: int = 0
     first_error: str = ""
-    document: str = ""
+    document: str = ""  # where it was written: the staging folder, then its published name
+    filename: str = ""  # the name it is published under (Rencana_Kerja_ZI_<Nama>_<Tahun>.docx)
+    name_cell: CellRef | None = None  # where Nama Singkat was read
     targets: dict[str, int] = field(default_factory=dict)
     lines: list[PlannedLine] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.errors == 0 and bool(self.document)
+
+    def fail(self, problem: Problem) -> None:
+        """Built, then refused (a name taken twice, a document locked): not published."""
+        self.errors += 1
+        self.first_error = self.first_error or str(problem)
+        self.document = ""
 
     @property
     def month_counts(self) -> list[int]:
@@ -66,18 +78,22 @@ def unit_folders(folder: Path) -> list[Path]:
     return sorted(sub for sub in folder.iterdir() if sub.is_dir() and any(sub.glob("00*.xlsx")))
 
 
-def build_unit(folder: Path, out: Path) -> UnitResult:
-    """Builds one unit; every outcome, failure included, comes back as data."""
+def build_unit(folder: Path, staging: Path) -> UnitResult:
+    """Builds one unit into ``staging`` (as ``<folder>.docx``); every outcome, failure
+    included, comes back as data."""
     result = UnitResult(folder=folder.name)
+    loader = Loader(folder)
     try:
-        plan, problems = load_plan(folder)
+        plan = loader.load()
     except InputInvalid as exc:
         errors = [p for p in exc.problems if p.severity is Severity.ERROR]
         result.errors = len(errors)
         result.warnings = len(exc.problems) - len(errors)
         result.first_error = str(errors[0]) if errors else ""
         return result
-    result.warnings = len(problems)
+    result.warnings = len(loader.report.problems)
+    result.filename = default_filename(plan)
+    result.name_cell = loader.identity_cells.get("nama_singkat")
     result.name = plan.identity.nama_singkat
     result.kanwil = plan.identity.kantor_wilayah
     result.tahun = plan.identity.tahun
@@ -97,10 +113,9 @@ def build_unit(folder: Path, out: Path) -> UnitResult:
                     )
                 )
     try:
-        result.document = str(write(plan, out / default_filename(plan)))
+        result.document = str(write(plan, staging / f"{folder.name}.docx"))
     except OutputError as exc:
-        result.errors = 1
-        result.first_error = str(exc.problem)
+        result.fail(exc.problem)
     return result
 
 
@@ -108,18 +123,63 @@ def _build_in_worker(job: tuple[Path, Path]) -> UnitResult:
     return build_unit(*job)
 
 
-def build_all(folder: Path, out: Path, jobs: int | None = None) -> Iterator[UnitResult]:
-    """Builds every unit under ``folder`` into ``out``, yielding results as units finish
-    (in folder order)."""
+def build_all(
+    folder: Path,
+    out: Path,
+    jobs: int | None = None,
+    progress: Callable[[UnitResult], None] = lambda result: None,
+) -> list[UnitResult]:
+    """Builds every unit under ``folder`` and publishes the documents in ``out``; the
+    results come in folder order, and ``progress`` hears of each unit once it is built."""
     units = unit_folders(folder)
     out.mkdir(parents=True, exist_ok=True)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(units)))
-    work = [(unit, out) for unit in units]
+    results = []
+    with tempfile.TemporaryDirectory(prefix=".zi-plan-", dir=out) as staging:
+        for result in _built([(unit, Path(staging)) for unit in units], workers):
+            progress(result)
+            results.append(result)
+        _publish(results, out)
+    return results
+
+
+def _built(work: list[tuple[Path, Path]], workers: int) -> Iterator[UnitResult]:
     if workers == 1:
         yield from map(_build_in_worker, work)
         return
+    chunk = max(1, len(work) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_build_in_worker, work, chunksize=max(1, len(units) // (workers * 8)))
+        yield from pool.map(_build_in_worker, work, chunksize=chunk)
+
+
+def _publish(results: list[UnitResult], out: Path) -> None:
+    """Moves each built document to its name in ``out``.
+
+    Units whose documents would bear one name (the same Nama Singkat and Tahun: usually a
+    00_umum.xlsx copied from another unit) all fail and leave ``out`` as it was, since
+    publishing either would hide the other. Names are compared without case, as Windows
+    compares them.
+    """
+    claims: dict[str, list[UnitResult]] = defaultdict(list)
+    for result in results:
+        if result.ok:
+            claims[result.filename.casefold()].append(result)
+    for group in claims.values():
+        if len(group) > 1:
+            for result in group:
+                where = result.name_cell or CellRef("00_umum.xlsx", "Identitas")
+                params: dict[str, object] = {
+                    "name": result.name,
+                    "tahun": result.tahun,
+                    "others": ", ".join(other.folder for other in group if other is not result),
+                }
+                result.fail(Problem("nama-singkat-kembar", where, Severity.ERROR, params))
+            continue
+        try:
+            published = move_into_place(Path(group[0].document), out / group[0].filename)
+            group[0].document = str(published)
+        except OutputError as exc:
+            group[0].fail(exc.problem)
 
 
 def recap_name(results: list[UnitResult]) -> str:

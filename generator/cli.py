@@ -22,7 +22,6 @@ from generator.problems import (
 from generator.validate import Loader
 
 if TYPE_CHECKING:
-    from generator.batch import UnitResult
     from generator.models import Plan
 
 # Each command imports the modules it needs when it runs, and a build only those its
@@ -426,7 +425,6 @@ def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debu
             err=True,
         )
         sys.exit(1)
-    results: list[UnitResult] = []
     gc.set_threshold(*DEFAULT_THRESHOLDS)  # before the workers fork: see ONE_PLAN_THRESHOLDS
     with click.progressbar(
         length=len(units),
@@ -435,9 +433,7 @@ def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debu
         item_show_func=lambda name: name,
         show_pos=True,
     ) as bar:
-        for result in build_all(folder, out, jobs):
-            results.append(result)
-            bar.update(1, result.folder)
+        results = build_all(folder, out, jobs, progress=lambda unit: bar.update(1, unit.folder))
     click.echo(format_units(results), err=True)
     recap = write_recap(results, out / recap_name(results))
     if pdf:

@@ -113,11 +113,21 @@ def save_atomically(
         save_deterministic(document, temporary)
         if finish is not None:
             finish(temporary)
-        os.replace(temporary, target)
+        move_into_place(temporary, target)
     except OSError as exc:
         raise OutputError(_output_code(exc, target), str(target), os_reason(exc)) from None
     finally:
         temporary.unlink(missing_ok=True)
+    return target
+
+
+def move_into_place(finished: Path, target: Path) -> Path:
+    """Renames a finished document to ``target`` in one step (same file system): the old
+    document stays whole until then. Every OSError becomes an OutputError in Indonesian."""
+    try:
+        os.replace(finished, target)
+    except OSError as exc:
+        raise OutputError(_output_code(exc, target), str(target), os_reason(exc)) from None
     return target
 
 

@@ -216,6 +216,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Waktu "{value}" menyebut tahun {year}, bukan tahun rencana {tahun}.',
         "Periksa tahunnya; ini peringatan, dokumen tetap dibuat.",
     ),
+    "nama-singkat-kembar": (
+        'Nama Singkat "{name}" tahun {tahun} juga dipakai satuan kerja di folder {others}, '
+        "sehingga dokumennya akan bernama sama; dokumen keduanya tidak dibuat.",
+        "Periksa Nama Singkat di 00_umum.xlsx kedua folder: workbook salah satunya mungkin "
+        "tersalin dari satuan kerja lain.",
+    ),
     "nama-satker-lain": (
         'Teks menyebut "{word}", padahal satuan kerja ini {jenis}.',
         "Periksa apakah teks ini tersalin dari rencana satuan kerja lain.",

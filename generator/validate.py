@@ -185,6 +185,7 @@ class Loader:
     # that need them still run and one report holds everything
     _year: int | None = None
     _unit_kind: str = ""
+    identity_cells: dict[str, CellRef] = field(default_factory=dict)  # Identitas field -> cell
     _workbooks: dict[int, Workbook] = field(default_factory=dict)
     _paths: dict[int, Path] = field(default_factory=dict)
 
@@ -301,6 +302,7 @@ class Loader:
                 self.report.warn("identitas-ganda", label.ref, field=label.text)
             else:
                 cells[key] = value
+        self.identity_cells = {key: cell.ref for key, cell in cells.items()}
         errors_before = len(self.report.errors)
         for key, title in IDENTITY_FIELDS.items():
             if key in cells and cells[key].ref in self.rejected:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -100,7 +101,87 @@ def test_calendar_counts_lines_per_month_with_a_colour_scale(run: tuple[object, 
     assert sheet.conditional_formatting
 
 
-def test_library_yields_results_in_folder_order(region: Path, tmp_path: Path) -> None:
-    results = list(build_all(region, tmp_path, jobs=1))
+def test_library_returns_results_in_folder_order(region: Path, tmp_path: Path) -> None:
+    heard: list[str] = []
+
+    results = build_all(region, tmp_path, jobs=1, progress=lambda r: heard.append(r.folder))
+
     assert [r.folder for r in results] == ["unit_a", "unit_b", "unit_c", "unit_d"]
     assert [r.ok for r in results] == [True, True, True, False]
+    assert heard == ["unit_a", "unit_b", "unit_c", "unit_d"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [  # no staging folder left
+        "Rencana_Kerja_ZI_Rutan_Bengkalis_2024.docx",
+        "Rencana_Kerja_ZI_Rutan_Dumai_2024.docx",
+        "Rencana_Kerja_ZI_Rutan_Pekanbaru_2024.docx",
+    ]
+
+
+def make_region(folder: Path, names: dict[str, str]) -> Path:
+    for unit, short in names.items():
+        shutil.copytree(SAMPLE_SOURCES, folder / unit)
+        set_cell(folder / unit / "00_umum.xlsx", "Identitas", "B7", short)
+    return folder
+
+
+def test_two_units_with_one_name_both_fail_and_replace_nothing(tmp_path: Path) -> None:
+    """unit_b's 00_umum.xlsx was copied from unit_a and kept its Nama Singkat."""
+    names = {"unit_a": "Rutan Pekanbaru", "unit_b": "Rutan pekanbaru", "unit_c": "Rutan Dumai"}
+    region = make_region(tmp_path / "kanwil", names)
+    out = tmp_path / "out"
+    out.mkdir()
+    earlier = out / "Rencana_Kerja_ZI_Rutan_Pekanbaru_2024.docx"
+    earlier.write_bytes(b"the document sent last week")
+
+    result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out), "--jobs", "2"])
+
+    assert result.exit_code == 1
+    assert earlier.read_bytes() == b"the document sent last week"
+    assert (out / "Rencana_Kerja_ZI_Rutan_Dumai_2024.docx").is_file()
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+    for unit, other in (("Rutan Pekanbaru", "unit_b"), ("Rutan pekanbaru", "unit_a")):
+        assert (
+            f'    00_umum.xlsx › Identitas › B7: Nama Singkat "{unit}" tahun 2024 juga dipakai '
+            f"satuan kerja di folder {other}, sehingga dokumennya akan bernama sama; dokumen "
+            "keduanya tidak dibuat. Perbaiki: Periksa Nama Singkat di 00_umum.xlsx kedua "
+            "folder: workbook salah satunya mungkin tersalin dari satuan kerja lain. "
+            "[nama-singkat-kembar]"
+        ) in result.stderr.splitlines()
+    assert "1 berhasil, 2 gagal, dari 3 satuan kerja." in result.stderr
+
+
+def test_a_unit_that_fails_keeps_its_last_good_document(tmp_path: Path) -> None:
+    region = make_region(tmp_path / "kanwil", {"unit_a": "Rutan Pekanbaru"})
+    out = tmp_path / "out"
+    assert build_all(region, out, jobs=1)[0].ok
+    document = out / "Rencana_Kerja_ZI_Rutan_Pekanbaru_2024.docx"
+    good = document.read_bytes()
+    set_cell(region / "unit_a" / "02_penataan_tatalaksana.xlsx", "Indikator", "G4", "ok")
+
+    (result,) = build_all(region, out, jobs=1)
+
+    assert not result.ok and "bukan tanda centang" in result.first_error
+    assert document.read_bytes() == good
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_pdfs_of_all_units_come_from_one_libreoffice_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    region = make_region(tmp_path / "kanwil", {"unit_a": "Rutan Dumai", "unit_b": "Rutan Siak"})
+    out = tmp_path / "out"
+    runs: list[list[str]] = []
+    run = subprocess.run
+
+    def counted(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+        runs.append(command)
+        return run(command, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr("generator.office.subprocess.run", counted)
+    result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out), "--pdf"])
+
+    assert result.exit_code == 0, result.output
+    assert len(runs) == 1 and runs[0].count("--convert-to") == 1  # both documents, one run
+    for name in ("Rutan_Dumai", "Rutan_Siak"):
+        pdf = out / f"Rencana_Kerja_ZI_{name}_2024.pdf"
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        assert int(info.split("Pages:")[1].split()[0]) >= 15
