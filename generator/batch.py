@@ -10,14 +10,13 @@ document replaces anything.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.layout import move_into_place
+from generator.layout import move_into_place, staging_folder
 from generator.problems import CellRef, InputInvalid, OutputError, Problem, Severity
 from generator.render import default_filename, write
 from generator.validate import Loader
@@ -130,13 +129,13 @@ def build_all(
     progress: Callable[[UnitResult], None] = lambda result: None,
 ) -> list[UnitResult]:
     """Builds every unit under ``folder`` and publishes the documents in ``out``; the
-    results come in folder order, and ``progress`` hears of each unit once it is built."""
+    results come in folder order, and ``progress`` hears of each unit once it is built.
+    OutputError when ``out`` cannot be written at all."""
     units = unit_folders(folder)
-    out.mkdir(parents=True, exist_ok=True)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(units)))
     results = []
-    with tempfile.TemporaryDirectory(prefix=".zi-plan-", dir=out) as staging:
-        for result in _built([(unit, Path(staging)) for unit in units], workers):
+    with staging_folder(out) as staging:
+        for result in _built([(unit, staging) for unit in units], workers):
             progress(result)
             results.append(result)
         _publish(results, out)

@@ -433,18 +433,23 @@ def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debu
         item_show_func=lambda name: name,
         show_pos=True,
     ) as bar:
-        results = build_all(folder, out, jobs, progress=lambda unit: bar.update(1, unit.folder))
-    click.echo(format_units(results), err=True)
-    recap = write_recap(results, out / recap_name(results))
-    if pdf:
-        documents = [Path(r.document) for r in results if r.ok]
         try:
-            convert_many(documents, out)
+            results = build_all(folder, out, jobs, lambda unit: bar.update(1, unit.folder))
         except ProblemError as exc:
             if debug:
                 raise
-            click.echo(str(exc.problem), err=True)
+            click.echo(f"\n{exc.problem}", err=True)
             sys.exit(1)
+    click.echo(format_units(results), err=True)
+    try:
+        recap = write_recap(results, out / recap_name(results))
+        if pdf:
+            convert_many([Path(r.document) for r in results if r.ok], out)
+    except ProblemError as exc:
+        if debug:
+            raise
+        click.echo(str(exc.problem), err=True)
+        sys.exit(1)
     click.echo(str(recap))
     sys.exit(0 if all(r.ok for r in results) else 1)
 

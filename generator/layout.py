@@ -8,9 +8,11 @@ optional columns are dropped, widths fitted to the page, and the cells of one gr
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -96,9 +98,21 @@ def shape(document: Document, paper: str = "A4") -> None:
 def save_atomically(
     document: Document, target: Path, finish: Callable[[Path], None] | None = None
 ) -> Path:
-    """Writes ``target`` so that a failure never leaves it half-written or destroyed: the
-    document goes to a temporary file beside it (``finish`` may complete that file), which
-    is then renamed into place. Every OSError becomes an OutputError in Indonesian."""
+    """Writes the document to ``target`` (see write_atomically); ``finish`` may complete
+    the written file before it takes the name."""
+
+    def write(temporary: Path) -> None:
+        save_deterministic(document, temporary)
+        if finish is not None:
+            finish(temporary)
+
+    return write_atomically(target, write)
+
+
+def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
+    """Writes ``target`` so that a failure never leaves it half-written or destroyed:
+    ``write`` fills a temporary file beside it, which is then renamed into place. Every
+    OSError becomes an OutputError in Indonesian."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(
@@ -110,15 +124,28 @@ def save_atomically(
     temporary = Path(name)
     try:
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a plan is shared
-        save_deterministic(document, temporary)
-        if finish is not None:
-            finish(temporary)
+        write(temporary)
         move_into_place(temporary, target)
     except OSError as exc:
         raise OutputError(_output_code(exc, target), str(target), os_reason(exc)) from None
     finally:
         temporary.unlink(missing_ok=True)
     return target
+
+
+@contextmanager
+def staging_folder(out: Path) -> Iterator[Path]:
+    """A private folder inside ``out``, removed afterwards: documents finished there move
+    into ``out`` in one step each (same file system). OSErrors become an OutputError."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".zi-plan-", dir=out))
+    except OSError as exc:
+        raise OutputError(_output_code(exc), str(out), os_reason(exc)) from None
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def move_into_place(finished: Path, target: Path) -> Path:

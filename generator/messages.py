@@ -243,7 +243,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "dokumen-terkunci": (
         "Dokumen tidak dapat ditulis karena sedang dibuka di program lain.",
-        "Tutup dokumen di Word, lalu jalankan lagi. Dokumen lama tidak berubah.",
+        "Tutup file itu di Word atau Excel, lalu jalankan lagi. Dokumen lama tidak berubah.",
     ),
     # zi-plan diff: OLD and NEW
     "rencana-tidak-ada": (

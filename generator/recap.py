@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.batch import MONTHS, UnitResult
+from generator.layout import write_atomically
 from generator.models import ComponentKey
 
 # one instance each, shared by every cell: openpyxl interns a style on each assignment,
@@ -24,15 +25,15 @@ TICK = "√"
 
 
 def write_recap(results: list[UnitResult], target: Path) -> Path:
+    """Writes the recap (OutputError, with the reason in Indonesian, when it cannot be
+    written: open in Excel, no permission)."""
     workbook = Workbook()
     summary = workbook.active
     summary.title = "Ringkasan"
     _summary(summary, results)
     _activities(workbook.create_sheet("Kegiatan"), results)
     _calendar(workbook.create_sheet("Kalender"), results)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(target)
-    return target
+    return write_atomically(target, workbook.save)
 
 
 def _table(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -161,6 +162,50 @@ def test_a_unit_that_fails_keeps_its_last_good_document(tmp_path: Path) -> None:
 
     assert not result.ok and "bukan tanda centang" in result.first_error
     assert document.read_bytes() == good
+
+
+def test_a_recap_open_in_excel_is_named_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows, Excel's lock makes the rename fail with a permission error."""
+    region = make_region(tmp_path / "kanwil", {"unit_a": "Rutan Dumai"})
+    out = tmp_path / "out"
+    out.mkdir()
+    recap = out / "Rekap_Kantor_Wilayah_Kementerian_Hukum_dan_HAM_Riau_2024.xlsx"
+    recap.write_bytes(b"the recap the Kanwil has open")
+    replace = os.replace
+
+    def locked(source: Path, target: Path) -> None:
+        if Path(target).name.startswith("Rekap_"):
+            raise PermissionError(13, "Permission denied")
+        replace(source, target)
+
+    monkeypatch.setattr("generator.layout.os.replace", locked)
+    result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out)])
+
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"{recap}: Dokumen tidak dapat ditulis karena sedang dibuka di program lain. "
+        "Perbaiki: Tutup file itu di Word atau Excel, lalu jalankan lagi. Dokumen lama tidak "
+        "berubah. [dokumen-terkunci]"
+    )
+    assert recap.read_bytes() == b"the recap the Kanwil has open"
+    assert (out / "Rencana_Kerja_ZI_Rutan_Dumai_2024.docx").is_file()
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    region = make_region(tmp_path / "kanwil", {"unit_a": "Rutan Dumai"})
+    (tmp_path / "berkas").write_text("a file where the folder should be")
+
+    result = CliRunner().invoke(
+        cli, ["build-all", str(region), "-o", str(tmp_path / "berkas" / "out")]
+    )
+
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.stderr.splitlines()[-1].startswith(f"{tmp_path / 'berkas' / 'out'}: ")
+    assert result.stderr.splitlines()[-1].endswith("[dokumen-gagal-ditulis]")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")

@@ -1245,7 +1245,7 @@ def test_a_document_open_in_word_is_not_replaced(
     assert_no_traceback(result)
     assert result.stderr.splitlines()[-1] == (
         f"{output}: Dokumen tidak dapat ditulis karena sedang dibuka di program lain. "
-        "Perbaiki: Tutup dokumen di Word, lalu jalankan lagi. Dokumen "
+        "Perbaiki: Tutup file itu di Word atau Excel, lalu jalankan lagi. Dokumen "
         "lama tidak berubah. [dokumen-terkunci]"
     )
     assert_untouched(output, old)
