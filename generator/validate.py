@@ -181,11 +181,11 @@ class Loader:
     report: Report = field(default_factory=Report)
     texts: list[tuple[str, CellRef]] = field(default_factory=list)
     rejected: set[CellRef] = field(default_factory=set)  # cells already reported as unreadable
+    identity_cells: dict[str, CellRef] = field(default_factory=dict)  # Identitas field -> cell
     # read from Identitas even when another of its fields is wrong, so that the checks
     # that need them still run and one report holds everything
     _year: int | None = None
     _unit_kind: str = ""
-    identity_cells: dict[str, CellRef] = field(default_factory=dict)  # Identitas field -> cell
     _workbooks: dict[int, Workbook] = field(default_factory=dict)
     _paths: dict[int, Path] = field(default_factory=dict)
 
