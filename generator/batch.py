@@ -13,11 +13,19 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.layout import move_into_place, staging_folder
-from generator.problems import CellRef, InputInvalid, OutputError, Problem, Severity
+from generator.problems import (
+    CellRef,
+    InputInvalid,
+    OutputError,
+    Problem,
+    ProblemError,
+    Severity,
+)
 from generator.render import default_filename, write
 from generator.validate import Loader
 
@@ -119,7 +127,16 @@ def build_unit(folder: Path, staging: Path) -> UnitResult:
 
 
 def _build_in_worker(job: tuple[Path, Path]) -> UnitResult:
-    return build_unit(*job)
+    unit, staging = job
+    try:
+        return build_unit(unit, staging)
+    except Exception as exc:  # a bug met in one unit must not cost the others their plans
+        result = UnitResult(folder=unit.name)
+        detail = f"{type(exc).__name__}: {exc}"
+        result.fail(
+            Problem("galat-internal", CellRef(unit.name), Severity.ERROR, {"detail": detail})
+        )
+        return result
 
 
 def build_all(
@@ -130,14 +147,18 @@ def build_all(
 ) -> list[UnitResult]:
     """Builds every unit under ``folder`` and publishes the documents in ``out``; the
     results come in folder order, and ``progress`` hears of each unit once it is built.
-    OutputError when ``out`` cannot be written at all."""
+    ProblemError when ``out`` cannot be written at all or a worker process was killed."""
     units = unit_folders(folder)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(units)))
     results = []
     with staging_folder(out) as staging:
-        for result in _built([(unit, staging) for unit in units], workers):
-            progress(result)
-            results.append(result)
+        try:
+            for result in _built([(unit, staging) for unit in units], workers):
+                progress(result)
+                results.append(result)
+        except BrokenProcessPool:  # a worker killed (out of memory, ended by the system)
+            where = CellRef(str(folder))
+            raise ProblemError(Problem("proses-kerja-berhenti", where, Severity.ERROR)) from None
         _publish(results, out)
     return results
 

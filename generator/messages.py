@@ -216,6 +216,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Waktu "{value}" menyebut tahun {year}, bukan tahun rencana {tahun}.',
         "Periksa tahunnya; ini peringatan, dokumen tetap dibuat.",
     ),
+    "galat-internal": (
+        "Terjadi galat tak terduga saat menyusun satuan kerja ini ({detail}).",
+        "Satuan kerja lain tetap disusun. Jalankan zi-plan build untuk folder ini dengan "
+        "--debug, lalu kirim keluarannya kepada pengembang.",
+    ),
+    "proses-kerja-berhenti": (
+        "Sebuah proses kerja berhenti mendadak (mungkin kehabisan memori); tidak ada "
+        "dokumen yang diterbitkan.",
+        "Tutup program lain yang memakai banyak memori, lalu jalankan lagi; bila terulang, "
+        "jalankan dengan --jobs 1.",
+    ),
     "nama-singkat-kembar": (
         'Nama Singkat "{name}" tahun {tahun} juga dipakai satuan kerja di folder {others}, '
         "sehingga dokumennya akan bernama sama; dokumen keduanya tidak dibuat.",

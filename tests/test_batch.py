@@ -11,8 +11,10 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from generator import batch
 from generator.batch import build_all, unit_folders
 from generator.cli import cli
+from generator.models import Plan
 from generator.validate import load_plan
 from tests.conftest import SAMPLE_SOURCES, set_cell
 
@@ -162,6 +164,56 @@ def test_a_unit_that_fails_keeps_its_last_good_document(tmp_path: Path) -> None:
 
     assert not result.ok and "bukan tanda centang" in result.first_error
     assert document.read_bytes() == good
+
+
+def test_a_bug_met_in_one_unit_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    region = make_region(tmp_path / "kanwil", {"unit_a": "Rutan Dumai", "unit_b": "Rutan Siak"})
+    write = batch.write
+
+    def crashing(plan: Plan, target: Path) -> Path:
+        if plan.identity.nama_singkat == "Rutan Dumai":
+            raise RuntimeError("contoh galat")
+        return write(plan, target)
+
+    monkeypatch.setattr(batch, "write", crashing)
+    first, second = build_all(region, tmp_path / "out", jobs=1)
+
+    assert not first.ok and second.ok
+    assert first.first_error == (
+        "unit_a: Terjadi galat tak terduga saat menyusun satuan kerja ini (RuntimeError: "
+        "contoh galat). Perbaiki: Satuan kerja lain tetap disusun. Jalankan zi-plan build "
+        "untuk folder ini dengan --debug, lalu kirim keluarannya kepada pengembang. "
+        "[galat-internal]"
+    )
+
+
+def test_a_worker_killed_is_one_line_and_publishes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system ends a worker (out of memory): the pool breaks, no traceback."""
+    region = make_region(tmp_path / "kanwil", {"unit_a": "Rutan Dumai", "unit_b": "Rutan Siak"})
+    out = tmp_path / "out"
+    build_unit = batch.build_unit
+
+    def killed(folder: Path, staging: Path) -> batch.UnitResult:
+        if folder.name == "unit_b":
+            os._exit(9)  # the worker (a forked copy of this process) dies
+        return build_unit(folder, staging)
+
+    monkeypatch.setattr(batch, "build_unit", killed)
+    result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out), "--jobs", "2"])
+
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"{region}: Sebuah proses kerja berhenti mendadak (mungkin kehabisan memori); tidak "
+        "ada dokumen yang diterbitkan. Perbaiki: Tutup program lain yang memakai banyak "
+        "memori, lalu jalankan lagi; bila terulang, jalankan dengan --jobs 1. "
+        "[proses-kerja-berhenti]"
+    )
+    assert list(out.iterdir()) == []
 
 
 def test_a_recap_open_in_excel_is_named_and_kept(
