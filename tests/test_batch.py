@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from generator import batch
 from generator.batch import build_all, unit_folders
@@ -126,6 +126,13 @@ def make_region(folder: Path, names: dict[str, str]) -> Path:
     return folder
 
 
+def last_line_of_refusal(result: Result) -> str:
+    """A refused run: exit 1, no traceback; its last line says why."""
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    return result.stderr.splitlines()[-1]
+
+
 def test_two_units_with_one_name_both_fail_and_replace_nothing(tmp_path: Path) -> None:
     """unit_b's 00_umum.xlsx was copied from unit_a and kept its Nama Singkat."""
     names = {"unit_a": "Rutan Pekanbaru", "unit_b": "Rutan pekanbaru", "unit_c": "Rutan Dumai"}
@@ -205,9 +212,7 @@ def test_a_worker_killed_is_one_line_and_publishes_nothing(
     monkeypatch.setattr(batch, "build_unit", killed)
     result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out), "--jobs", "2"])
 
-    assert result.exit_code == 1
-    assert "Traceback" not in result.output
-    assert result.stderr.splitlines()[-1] == (
+    assert last_line_of_refusal(result) == (
         f"{region}: Sebuah proses kerja berhenti mendadak (mungkin kehabisan memori); tidak "
         "ada dokumen yang diterbitkan. Perbaiki: Tutup program lain yang memakai banyak "
         "memori, lalu jalankan lagi; bila terulang, jalankan dengan --jobs 1. "
@@ -235,9 +240,7 @@ def test_a_recap_open_in_excel_is_named_and_kept(
     monkeypatch.setattr("generator.layout.os.replace", locked)
     result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out)])
 
-    assert result.exit_code == 1
-    assert "Traceback" not in result.output
-    assert result.stderr.splitlines()[-1] == (
+    assert last_line_of_refusal(result) == (
         f"{recap}: Dokumen tidak dapat ditulis karena sedang dibuka di program lain. "
         "Perbaiki: Tutup file itu di Word atau Excel, lalu jalankan lagi. Dokumen lama tidak "
         "berubah. [dokumen-terkunci]"
@@ -254,10 +257,9 @@ def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> Non
         cli, ["build-all", str(region), "-o", str(tmp_path / "berkas" / "out")]
     )
 
-    assert result.exit_code == 1
-    assert "Traceback" not in result.output
-    assert result.stderr.splitlines()[-1].startswith(f"{tmp_path / 'berkas' / 'out'}: ")
-    assert result.stderr.splitlines()[-1].endswith("[dokumen-gagal-ditulis]")
+    line = last_line_of_refusal(result)
+    assert line.startswith(f"{tmp_path / 'berkas' / 'out'}: ")
+    assert line.endswith("[dokumen-gagal-ditulis]")
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
