@@ -1,4 +1,5 @@
-"""Validate the XML parts of a .docx against the ECMA-376 transitional schemas (test helper)."""
+"""Validate the XML parts of a .docx or .xlsx against the ECMA-376 transitional schemas
+(test helper)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ _PACKAGE = "http://schemas.openxmlformats.org/package/2006"
 # Dublin Core dc.xsd / dcterms.xsd from dublincore.org, and those are not in shared/ooxml-xsd.
 SCHEMA_FILES: dict[str, str] = {
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "wml.xsd",
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main": "sml.xsd",
     "http://schemas.openxmlformats.org/drawingml/2006/main": "dml-main.xsd",  # theme
     f"{_OFFICE}/extended-properties": "shared-documentPropertiesExtended.xsd",  # app.xml
     f"{_OFFICE}/custom-properties": "shared-documentPropertiesCustom.xsd",  # custom.xml
@@ -100,11 +102,11 @@ def _apply_markup_compatibility(root: etree._Element) -> None:
             parent.remove(el)
 
 
-def schema_errors(docx_path: Path) -> list[str]:
+def schema_errors(package_path: Path) -> list[str]:
     """Every schema violation of every XML part we can check, as 'part: line N: message'."""
     errors: list[str] = []
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    with zipfile.ZipFile(docx_path) as package:
+    with zipfile.ZipFile(package_path) as package:
         for part in package.namelist():
             if not part.endswith((".xml", ".rels")):
                 continue

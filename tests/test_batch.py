@@ -17,6 +17,7 @@ from generator.cli import cli
 from generator.models import Plan
 from generator.validate import load_plan
 from tests.conftest import SAMPLE_SOURCES, set_cell
+from tests.ooxml_schema import schema_errors
 
 UNITS = {"unit_a": "Rutan Pekanbaru", "unit_b": "Rutan Dumai", "unit_c": "Rutan Bengkalis"}
 
@@ -77,6 +78,12 @@ def test_recap_has_one_row_per_unit(run: tuple[object, Path]) -> None:
     ]
     summary = book["Ringkasan"]
     assert summary.freeze_panes == "B2" and summary.auto_filter.ref
+
+
+def test_recap_is_schema_valid(run: tuple[object, Path]) -> None:
+    """What Excel repairs on opening is what the ECMA-376 schema rejects."""
+    _, out = run
+    assert schema_errors(next(out.glob("Rekap_*.xlsx"))) == []
 
 
 def test_kegiatan_sheet_holds_every_planned_line(run: tuple[object, Path]) -> None:
