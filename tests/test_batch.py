@@ -80,10 +80,43 @@ def test_recap_has_one_row_per_unit(run: tuple[object, Path]) -> None:
     assert summary.freeze_panes == "B2" and summary.auto_filter.ref
 
 
+def test_recap_prints_one_page_wide_with_rows_as_tall_as_their_text(
+    run: tuple[object, Path],
+) -> None:
+    _, out = run
+    book = openpyxl.load_workbook(next(out.glob("Rekap_*.xlsx")))
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+    # "Target Prioritas Peningkatan Kualitas Pelayanan Publik" in a column 12 wide
+    assert book["Ringkasan"].row_dimensions[1].height >= 12 * 4
+    kegiatan = book["Kegiatan"]
+    first_uraian = str(kegiatan["D2"].value)  # four lines in a column 50 wide
+    assert len(first_uraian) > 150 and kegiatan.row_dimensions[2].height >= 12 * 4
+
+
 def test_recap_is_schema_valid(run: tuple[object, Path]) -> None:
     """What Excel repairs on opening is what the ECMA-376 schema rejects."""
     _, out = run
     assert schema_errors(next(out.glob("Rekap_*.xlsx"))) == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+def test_libreoffice_opens_and_prints_the_recap(run: tuple[object, Path], tmp_path: Path) -> None:
+    _, out = run
+    recap = next(out.glob("Rekap_*.xlsx"))
+    profile = f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}"
+    subprocess.run(
+        ["soffice", "--headless", profile, "--convert-to", "pdf", "--outdir", str(tmp_path), recap],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / f"{recap.stem}.pdf")], capture_output=True, text=True
+    ).stdout
+    assert int(info.split("Pages:")[1].split()[0]) >= 3  # a sheet prints at least a page
 
 
 def test_kegiatan_sheet_holds_every_planned_line(run: tuple[object, Path]) -> None:
