@@ -18,17 +18,17 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator import columns as cols
 from generator.models import ComponentKey, Marker, Plan, SectionKey
 from generator.problems import Report, ZiError
 from generator.render import TICK, cell_lines
+from generator.sheets import fit_rows, font, print_setup, text_width
 from generator.validate import _YEAR, IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, load_plan
 from generator.workbook import MONTHS_ID, Column, discover
 
@@ -38,7 +38,6 @@ FIRST_ROW = HEADER_ROW + 1
 LAST_ROW = 500  # validations and column styles reach this far, for rows the Pokja adds
 PROMPT_TITLE_MAX = 32  # Excel's limit for the title of an input or error message
 MAX_WIDTH = 40  # a column widens for a long word (an e-mail address) up to this
-LINE_HEIGHT = 15  # points, one line of 11-point text
 DATE_FORMAT = "[$-421]d mmmm yyyy"  # 12 Februari 2025, whatever the computer's language
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
 JENIS_SATKER = ("Rutan", "Lapas", "LPKA", "Bapas", "Rupbasan", "Kantor Imigrasi", "Kanwil")
@@ -52,13 +51,6 @@ _REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
 _WRAP = Alignment(horizontal="left", vertical="top", wrap_text=True)
 _CENTER = Alignment(horizontal="center", vertical="top", wrap_text=True)
 _HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
-FONT = "Calibri"  # the workbook's default; a font without a name prints as a serif in Calc
-
-
-def _font(
-    bold: bool = False, italic: bool = False, size: float = 11, color: str = "000000"
-) -> Font:
-    return Font(name=FONT, bold=bold, italic=italic, size=size, color=color)
 
 
 # -- errors -------------------------------------------------------------------------------
@@ -1256,7 +1248,7 @@ def _workbook(sheets: Sequence[Sheet | Guide]) -> openpyxl.Workbook:
             ws.sheet_properties.tabColor = "70AD47"
         else:
             _write_table(ws, sheet)
-        _print_setup(ws, repeat_header=isinstance(sheet, Sheet))
+        print_setup(ws, HEADER_ROW if isinstance(sheet, Sheet) else None)
     workbook.active = 0
     workbook.properties.creator = "zi-plan"
     workbook.properties.title = sheets[0].title
@@ -1265,10 +1257,10 @@ def _workbook(sheets: Sequence[Sheet | Guide]) -> openpyxl.Workbook:
 
 def _write_heading(ws: Worksheet, title: str, note: str) -> None:
     ws["A1"] = title
-    ws["A1"].font = _font(bold=True, size=13)
+    ws["A1"].font = font(bold=True, size=13)
     if note:
         ws["A2"] = note
-        ws["A2"].font = _font(italic=True, color="595959")
+        ws["A2"].font = font(italic=True, color="595959")
 
 
 def _write_table(ws: Worksheet, sheet: Sheet) -> None:
@@ -1276,7 +1268,7 @@ def _write_table(ws: Worksheet, sheet: Sheet) -> None:
     for c, spec in enumerate(sheet.columns, start=1):
         letter = get_column_letter(c)
         cell = ws.cell(HEADER_ROW, c, spec.title)
-        cell.font = _font(bold=True)
+        cell.font = font(bold=True)
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
         cell.alignment = _HEADER_ALIGN
@@ -1293,7 +1285,7 @@ def _write_table(ws: Worksheet, sheet: Sheet) -> None:
             cell.border = _BORDER
     if sheet.name == cols.SHEET_IDENTITAS:
         _identitas_cells(ws)
-    _fit_rows(ws, HEADER_ROW)
+    fit_rows(ws, HEADER_ROW)
     ws.freeze_panes = sheet.freeze
 
 
@@ -1308,7 +1300,7 @@ def _identitas_cells(ws: Worksheet) -> None:
             _prompt(ws, where, label, prompt)
         if key in IDENTITY_FIELDS:
             ws[where].fill = _REQUIRED_FILL
-            ws[f"A{r}"].font = _font(bold=True)
+            ws[f"A{r}"].font = font(bold=True)
         if key in _TEXT_FORMAT_FIELDS:
             ws[where].number_format = "@"
         elif rule is not None and rule.kind == "date":
@@ -1325,69 +1317,20 @@ def _write_guide(ws: Worksheet, guide: Guide) -> None:
             r += 1  # a blank row before each heading and each example
         label_cell, text_cell = ws.cell(r, 1, label), ws.cell(r, 2, text or None)
         label_cell.alignment = text_cell.alignment = _WRAP
-        label_cell.font = _font(bold=True, size=12 if style == "heading" else 11)
+        label_cell.font = font(bold=True, size=12 if style == "heading" else 11)
         if style.startswith("example"):
             label_cell.border = text_cell.border = _BORDER
         if style == "example-head":
             label_cell.fill = text_cell.fill = _HEADER_FILL
-            text_cell.font = _font(bold=True)
+            text_cell.font = font(bold=True)
         r += 1
-    _fit_rows(ws, HEADER_ROW)
-
-
-class _FittedRow(RowDimension):  # type: ignore[misc]
-    """A row height estimated from its text, not fixed: Excel and Calc fit it again when the
-    text changes (Calc already on opening), which a custom height would prevent."""
-
-    @property
-    def customHeight(self) -> bool:
-        return False
-
-
-def _fit_rows(ws: Worksheet, first: int) -> None:
-    """Sets each row's height to its wrapped text, so that nothing is hidden on opening."""
-    widths = {letter: dimension.width for letter, dimension in ws.column_dimensions.items()}
-    for row in ws.iter_rows(min_row=first):
-        lines = 1
-        for cell in row:
-            if isinstance(cell.value, str) and cell.alignment.wrap_text:
-                width = widths.get(cell.column_letter) or 8.43
-                lines = max(lines, _wrapped_lines(cell.value, width, bool(cell.font.b)))
-        ws.row_dimensions[row[0].row] = _FittedRow(ws, index=row[0].row, ht=lines * LINE_HEIGHT + 3)
-
-
-def _wrapped_lines(text: str, width: float, bold: bool = False) -> int:
-    """How many lines a wrapped cell needs: words fill lines of ``width`` digit widths
-    (the unit of a column's width), word by word as Excel breaks them."""
-    room = width * 0.9 - 1  # cell padding, and a margin for fonts wider than Calibri
-    scale = 1.1 if bold else 1.0
-    count = 0
-    for paragraph in text.split("\n"):
-        count += 1
-        used = 0.0
-        for word in paragraph.split():
-            size = _text_width(word) * scale
-            if used and used + 0.5 + size > room:
-                count += 1
-                used = 0.0
-            if size > room:  # a word longer than the line is broken across lines
-                count += int(size // room)
-                size %= room
-            used += size + (0.5 if used else 0.0)
-    return count
-
-
-def _text_width(text: str) -> float:
-    """Text width in digit widths: most letters are narrower than a digit, capitals wider."""
-    return sum(
-        1.25 if c.isupper() or c in "mwMW" else 0.5 if c in "iljtf.,;:'| " else 0.85 for c in text
-    )
+    fit_rows(ws, HEADER_ROW)
 
 
 def _fit(spec: Spec, values: Sequence[object]) -> float:
     """The column width: the spec's, widened only so that no word written has to break."""
     longest = max(
-        (_text_width(word) for value in values if value for word in str(value).split()),
+        (text_width(word) for value in values if value for word in str(value).split()),
         default=0.0,
     )
     return max(spec.width, min(longest + 2, MAX_WIDTH))
@@ -1427,18 +1370,3 @@ def _validate(ws: Worksheet, where: str, title: str, rule: Rule) -> None:
         validation.prompt = rule.prompt
     ws.add_data_validation(validation)
     validation.add(where)
-
-
-def _print_setup(ws: Worksheet, repeat_header: bool) -> None:
-    """Landscape A4, fitted to the page width, the header row repeated on every page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.oddFooter.center.text = "&A — halaman &P dari &N"
-    if repeat_header:
-        ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
