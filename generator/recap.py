@@ -7,21 +7,22 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import ColorScaleRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.batch import MONTHS, UnitResult
 from generator.layout import write_atomically
 from generator.models import ComponentKey
+from generator.render import TICK
+from generator.sheets import fit_rows, font, print_setup
 
 # one instance each, shared by every cell: openpyxl interns a style on each assignment,
 # and building a new Alignment per cell tripled the time of a 681-unit recap
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-HEADER_FONT = Font(bold=True)
+HEADER_FONT = font(bold=True)
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="center")
 BODY_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
-TICK = "√"
 
 
 def write_recap(results: list[UnitResult], target: Path) -> Path:
@@ -42,8 +43,8 @@ def _table(
     rows: Sequence[Sequence[object]],
     widths: Mapping[int, float],
 ) -> None:
-    """Header styled, frozen and filtered; wrapped text; the given column widths; printed
-    landscape, one page wide, the header repeated on every page."""
+    """Header styled, frozen and filtered; wrapped text in rows as tall as it needs; the
+    given column widths; printed as the Pokja workbooks are (see generator/sheets.py)."""
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = HEADER_FONT
@@ -51,53 +52,15 @@ def _table(
         cell.alignment = HEADER_ALIGNMENT
     for row in rows:
         sheet.append(row)
-    column_widths = [widths.get(column, 12) for column in range(1, len(headers) + 1)]
-    for column, width in enumerate(column_widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    # LibreOffice does not grow a row for wrapped text it did not write itself: each row
-    # gets the height of its tallest cell (12 pt a line)
-    header_lines = max(
-        _wrapped_lines(h, w, 1.2) for h, w in zip(headers, column_widths, strict=True)
-    )
-    sheet.row_dimensions[1].height = 12 * header_lines + 4
-    for number, row in enumerate(rows, start=2):
-        lines = max(
-            (
-                _wrapped_lines(v, w)
-                for v, w in zip(row, column_widths, strict=True)
-                if isinstance(v, str)
-            ),
-            default=1,
-        )
-        if lines > 1:
-            sheet.row_dimensions[number].height = 12 * lines + 2
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
+    for column in range(1, len(headers) + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = widths.get(column, 12)
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(rows) + 1)}"
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = BODY_ALIGNMENT
-
-
-def _wrapped_lines(text: str, width: float, char: float = 1.0) -> int:
-    """How many lines ``text`` takes in a column ``width`` characters wide, wrapped at
-    spaces and line breaks; ``char`` is a character's width in those units (bold capitals
-    are wider than the average character the width counts)."""
-    lines = 0
-    for paragraph in text.split("\n"):
-        lines, used = lines + 1, 0.0
-        for word in paragraph.split():
-            size = len(word) * char
-            if used and used + 1 + size > width - 1:
-                lines, used = lines + 1, size
-            else:
-                used += size + (1 if used else 0)
-    return max(lines, 1)
+    fit_rows(sheet, 1)  # LibreOffice does not grow a row for wrapped text it did not write
+    print_setup(sheet, title_row=1)
 
 
 def _summary(sheet: Worksheet, results: list[UnitResult]) -> None:
