@@ -1,4 +1,5 @@
-"""Shared fixtures: workbooks built in code, and a scratch copy of the sample sources."""
+"""Shared fixtures: workbooks built in code, a scratch copy of the sample sources, and the
+checks every command-line test makes."""
 
 from __future__ import annotations
 
@@ -8,9 +9,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from click.testing import Result
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SOURCES = ROOT / "sources"
+
+# what needs LibreOffice is skipped only where it is absent (.ci/run installs it)
+requires_libreoffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed"
+)
 
 Rows = Iterable[Iterable[object]]
 MakeWorkbook = Callable[..., Path]
@@ -49,3 +56,10 @@ def set_cell(workbook_path: Path, sheet: str, cell: str, value: object) -> None:
     workbook = openpyxl.load_workbook(workbook_path)
     workbook[sheet][cell] = value
     workbook.save(workbook_path)
+
+
+def assert_no_traceback(result: Result) -> None:
+    """The command ended on purpose (sys.exit), not by a crash, and printed no traceback."""
+    assert isinstance(result.exception, SystemExit), result.exc_info  # CliRunner exits 1 on a crash
+    assert "Traceback" not in result.output
+    assert "Traceback" not in result.stderr

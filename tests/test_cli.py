@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from docx import Document
 
 from generator.cli import cli
-from tests.conftest import SAMPLE_SOURCES, set_cell
+from tests.conftest import SAMPLE_SOURCES, assert_no_traceback, set_cell
 
 TATALAKSANA = "02_penataan_tatalaksana.xlsx"
 UNKNOWN_TICK_LINE = (
@@ -32,12 +32,6 @@ def run(*args: object) -> Result:
 def break_a_tick(sources: Path) -> None:
     """G5 of the sample's Indikator is a √ in a line that has other ticks too."""
     set_cell(sources / TATALAKSANA, "Indikator", "G5", "ok")
-
-
-def assert_no_traceback(result: Result) -> None:
-    assert isinstance(result.exception, SystemExit)  # CliRunner also exits 1 on a crash
-    assert "Traceback" not in result.output
-    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ from generator import layout
 from generator.cli import cli
 from generator.render import write
 from generator.validate import load_plan
-from tests.conftest import SAMPLE_SOURCES, set_cell
+from tests.conftest import SAMPLE_SOURCES, assert_no_traceback, set_cell
 from tests.docx_reading import open_docx
 
 UMUM = "00_umum.xlsx"
@@ -57,11 +57,6 @@ def error_lines(stderr: str) -> list[tuple[str, str]]:
         elif line.startswith("  KESALAHAN: "):
             found.append((file, line))
     return found
-
-
-def assert_no_traceback(result: Result) -> None:
-    assert isinstance(result.exception, SystemExit), result.exc_info  # CliRunner exits 1 on a crash
-    assert "Traceback" not in result.output
 
 
 # -- building broken workbooks from the sample ------------------------------------------------

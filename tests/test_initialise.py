@@ -27,10 +27,11 @@ from generator.initialise import (
     shift_years,
 )
 from generator.models import ComponentKey, Plan, SectionKey
+from generator.office import convert_to_pdf
 from generator.problems import InputInvalid, Severity, format_report
 from generator.render import write
 from generator.validate import load_plan
-from tests.conftest import SAMPLE_SOURCES, set_cell
+from tests.conftest import SAMPLE_SOURCES, requires_libreoffice, set_cell
 from tests.docx_reading import captioned_tables, cell_lines, data_rows, open_docx
 from tests.ooxml_schema import schema_errors
 
@@ -241,25 +242,9 @@ def test_workbooks_are_schema_valid(fresh: Path) -> None:
         assert schema_errors(fresh / name) == [], name
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@requires_libreoffice
 def test_libreoffice_opens_and_prints_a_workbook(fresh: Path, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(fresh / "03_penataan_sdm.xlsx"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "03_penataan_sdm.pdf"
-    assert pdf.exists(), f"LibreOffice Calc could not load the workbook: {result.stderr}"
+    pdf = convert_to_pdf(fresh / "03_penataan_sdm.xlsx", tmp_path)  # OfficeFailed if not
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert "841.89 x 595.30" in info.replace("595.304", "595.30"), "A4 landscape"
     first = subprocess.run(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,9 +11,10 @@ import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
+from generator.office import convert_to_pdf
 from generator.render import TEMPLATE, build_context, write
 from generator.validate import load_plan
-from tests.conftest import SAMPLE_SOURCES, set_cell
+from tests.conftest import SAMPLE_SOURCES, requires_libreoffice, set_cell
 from tests.docx_reading import (
     captioned_tables,
     cell_lines,
@@ -398,24 +398,9 @@ def test_optional_column_shown_only_where_filled(sources: Path, tmp_path: Path) 
 # -- LibreOffice ----------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@requires_libreoffice
 def test_libreoffice_converts_with_landscape_pages(sample_docx: Path, tmp_path: Path) -> None:
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(sample_docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "plan.pdf"
+    pdf = convert_to_pdf(sample_docx, tmp_path)
     assert pdf.stat().st_size > 10_000
     info = subprocess.run(
         ["pdfinfo", "-f", "1", "-l", "999", str(pdf)],

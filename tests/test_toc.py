@@ -12,11 +12,11 @@ from generator.office import convert_to_pdf
 from generator.render import write
 from generator.toc import fill_toc
 from generator.validate import load_plan
-from tests.conftest import SAMPLE_SOURCES
+from tests.conftest import SAMPLE_SOURCES, requires_libreoffice
 from tests.docx_reading import open_docx
 from tests.ooxml_schema import schema_errors
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="soffice not installed")
+pytestmark = requires_libreoffice
 
 
 @pytest.fixture(scope="module")
