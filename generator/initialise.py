@@ -8,10 +8,8 @@ sheets and columns by name, so everything added here is for people, never for th
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -25,8 +23,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator import columns as cols
+from generator.layout import write_atomically
+from generator.messages import os_reason
 from generator.models import ComponentKey, Marker, Plan, SectionKey
-from generator.problems import Report, ZiError
+from generator.problems import OutputError, Report, ZiError
 from generator.render import TICK, cell_lines
 from generator.sheets import fit_rows, font, print_setup, text_width
 from generator.validate import _YEAR, IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, load_plan
@@ -1196,26 +1196,18 @@ def _write_all(
         raise NotAFolder(folder)
     if folder.is_dir():
         _check_free(folder, list(books), list(copies), force)
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, sheets in books.items():
         target = folder / name
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=folder)
-        os.close(handle)
         try:
-            _workbook(sheets).save(temporary)
-            os.replace(temporary, target)
-        except OSError as exc:
-            raise CannotWrite(target, exc.strerror or type(exc).__name__) from None
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-        written.append(target)
+            written.append(write_atomically(target, _workbook(sheets).save))
+        except OutputError as exc:
+            raise CannotWrite(target, str(exc.problem.params["detail"])) from None
     for name, path in copies.items():
         try:
             shutil.copyfile(path, folder / name)
         except OSError as exc:
-            raise CannotWrite(folder / name, exc.strerror or type(exc).__name__) from None
+            raise CannotWrite(folder / name, os_reason(exc)) from None
     return written
 
 

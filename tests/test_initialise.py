@@ -19,6 +19,7 @@ from generator.initialise import (
     IDENTITY_LABELS,
     SHEET_PETUNJUK,
     SUGGESTIONS,
+    CannotWrite,
     NotAFolder,
     NumberTaken,
     WorkbooksExist,
@@ -454,6 +455,29 @@ def test_refuses_a_folder_with_another_workbook_of_the_same_number(tmp_path: Pat
         "03_SDM_revisi_final (2).xlsx",
         "catatan.txt",
     ]
+
+
+def test_a_workbook_open_in_excel_is_named_in_indonesian(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows, Excel's lock makes the rename fail; the old workbook stays."""
+    folder = tmp_path / "sumber"
+    folder.mkdir()
+    (folder / NAMES[0]).write_bytes(b"the workbook open in Excel")
+
+    def locked(source: object, target: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("generator.layout.os.replace", locked)
+    with pytest.raises(CannotWrite) as raised:
+        init_workbooks(folder, HINTS, force=True)
+
+    assert str(raised.value) == (
+        f"{folder / NAMES[0]} tidak dapat ditulis (tidak ada izin). Perbaiki: tutup file itu "
+        "di Excel, atau periksa hak akses folder, lalu jalankan lagi."
+    )
+    assert (folder / NAMES[0]).read_bytes() == b"the workbook open in Excel"
+    assert [p.name for p in folder.iterdir()] == [NAMES[0]]  # no temporary file left
 
 
 def test_refuses_a_file_as_folder(tmp_path: Path) -> None:
