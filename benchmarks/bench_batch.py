@@ -85,7 +85,7 @@ def warm(units: list[Path], out: Path) -> float:
     """Per-plan cost inside one process once the template is compiled (read, validate,
     render, save), as build-all's workers pay it: the median of five rounds of 50 plans."""
     sys.path.insert(0, str(ROOT))
-    from generator.batch import build_unit
+    from generator.batch.build import build_unit
 
     build_unit(units[0], out)
     sample = units[: min(len(units), 50)]

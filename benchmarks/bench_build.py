@@ -25,7 +25,7 @@ FLOOR = """
 import pickle, sys
 import click, docx, openpyxl, pydantic
 from docxtpl import DocxTemplate
-from generator.render import TEMPLATE, jinja_env
+from generator.render.document import TEMPLATE, jinja_env
 context = pickle.loads(open(sys.argv[1], "rb").read())
 template = DocxTemplate(str(TEMPLATE))
 template.render(context, jinja_env(), autoescape=True)
@@ -44,8 +44,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from generator.render import build_context
-    from generator.validate import load_plan
+    from generator.plan.validate import load_plan
+    from generator.render.document import build_context
 
     plan, _ = load_plan(ROOT / "sources")
     with tempfile.TemporaryDirectory() as scratch:

@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.diff import diff_plans  # noqa: E402  (after the path is set)
-from generator.models import (  # noqa: E402
+from generator.diff.core import diff_plans  # noqa: E402  (after the path is set)
+from generator.plan.models import (  # noqa: E402
     Activity,
     Component,
     ComponentKey,
@@ -30,7 +30,7 @@ from generator.models import (  # noqa: E402
     PriorityTarget,
     Step,
 )
-from generator.validate import load_plan  # noqa: E402
+from generator.plan.validate import load_plan  # noqa: E402
 
 WORDS = """
 pegawai pelayanan integritas laporan evaluasi monitoring sosialisasi pelatihan pengawasan

@@ -12,12 +12,12 @@ import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
-from generator import batch
-from generator.batch import build_all, unit_folders
+from generator.batch import build as batch
+from generator.batch.build import build_all, unit_folders
 from generator.cli import cli
-from generator.models import Plan
-from generator.office import convert_to_pdf
-from generator.validate import load_plan
+from generator.plan.models import Plan
+from generator.plan.validate import load_plan
+from generator.render.office import convert_to_pdf
 from tests.conftest import SAMPLE_SOURCES, assert_no_traceback, requires_libreoffice, set_cell
 from tests.ooxml_schema import schema_errors
 
@@ -271,7 +271,7 @@ def test_a_recap_open_in_excel_is_named_and_kept(
             raise PermissionError(13, "Permission denied")
         replace(source, target)
 
-    monkeypatch.setattr("generator.layout.os.replace", locked)
+    monkeypatch.setattr("generator.render.layout.os.replace", locked)
     result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out)])
 
     assert last_line_of_refusal(result) == (
@@ -309,7 +309,7 @@ def test_pdfs_of_all_units_come_from_one_libreoffice_run(
         runs.append(command)
         return run(command, **kwargs)  # type: ignore[call-overload, no-any-return]
 
-    monkeypatch.setattr("generator.office.subprocess.run", counted)
+    monkeypatch.setattr("generator.render.office.subprocess.run", counted)
     result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out), "--pdf"])
 
     assert result.exit_code == 0, result.output

@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from generator.check import check
 from generator.cli import cli
 from generator.problems import CellRef
+from generator.review import check
 from tests.conftest import SAMPLE_SOURCES, set_cell
 
 LONG_SENTENCE = (

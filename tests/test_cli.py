@@ -197,7 +197,7 @@ def test_without_libreoffice_the_build_says_so_and_pdf_fails_plainly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Where soffice is absent: the Daftar Isi is left for Word, and --pdf explains why not."""
-    from generator import office
+    from generator.render import office
 
     monkeypatch.setattr(office, "soffice", lambda: None)
     target = tmp_path / "p.docx"

@@ -14,7 +14,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from generator.cli import cli
-from generator.diff import (
+from generator.diff.core import (
     Change,
     Kind,
     PlanDiff,
@@ -28,7 +28,7 @@ from generator.diff import (
     similarity,
     write_diff_docx,
 )
-from generator.models import (
+from generator.plan.models import (
     Activity,
     Component,
     ComponentKey,
@@ -40,9 +40,9 @@ from generator.models import (
     SectionKey,
     Step,
 )
+from generator.plan.validate import load_plan
 from generator.problems import InputInvalid, OutputError
-from generator.render import write
-from generator.validate import load_plan
+from generator.render.document import write
 from tests.conftest import SAMPLE_SOURCES, set_cell, write_workbook
 from tests.docx_reading import open_docx
 from tests.ooxml_schema import schema_errors
@@ -712,7 +712,7 @@ def test_word_list_open_in_word_leaves_the_old_one(
     def locked(source: object, destination: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("generator.layout.os.replace", locked)
+    monkeypatch.setattr("generator.render.layout.os.replace", locked)
     with pytest.raises(OutputError) as raised:
         write_diff_docx(diff_plans(sample, sample), target)
     assert raised.value.problem.code == "dokumen-terkunci"

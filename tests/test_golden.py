@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import write
-from generator.validate import load_plan
+from generator.plan.validate import load_plan
+from generator.render.document import write
 from tests.conftest import SAMPLE_SOURCES
 from tests.docx_reading import dump
 

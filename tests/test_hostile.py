@@ -23,10 +23,11 @@ import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
 
-from generator import layout
+import generator
 from generator.cli import cli
-from generator.render import write
-from generator.validate import load_plan
+from generator.plan.validate import load_plan
+from generator.render import layout
+from generator.render.document import write
 from tests.conftest import SAMPLE_SOURCES, assert_no_traceback, set_cell
 from tests.docx_reading import open_docx
 
@@ -1268,7 +1269,7 @@ def test_a_full_disk_keeps_the_old_document_and_says_so(
 def test_a_libreoffice_crash_keeps_the_old_document_and_says_so(
     sources: Path, sample_built: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import office
+    from generator.render import office
 
     output, old = sample_built
 
@@ -1384,8 +1385,9 @@ def _codes_raised(module: Path) -> set[str]:
 def test_every_code_the_reader_and_validator_raise_has_its_indonesian_text() -> None:
     from generator.messages import MESSAGES
 
-    package = Path(layout.__file__).parent
-    raised = _codes_raised(package / "workbook.py") | _codes_raised(package / "validate.py")
+    package = Path(generator.__file__).parent
+    readers = [*package.glob("xlsx/*.py"), *package.glob("plan/*.py"), *package.glob("tables.py")]
+    raised = set().union(*(_codes_raised(path) for path in readers))
     raised |= {"nip-bukan-18-angka", "nip-tanggal-lahir", "nip-tmt", "nip-jenis-kelamin"}
     assert len(raised) > 40
     assert raised <= set(MESSAGES)

@@ -13,8 +13,8 @@ import pytest
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from generator import columns as cols
-from generator.initialise import (
+from generator import contract as cols
+from generator.init.workbooks import (
     DATE_FORMAT,
     IDENTITY_LABELS,
     SHEET_PETUNJUK,
@@ -27,11 +27,11 @@ from generator.initialise import (
     roll_forward,
     shift_years,
 )
-from generator.models import ComponentKey, Plan, SectionKey
-from generator.office import convert_to_pdf
+from generator.plan.models import ComponentKey, Plan, SectionKey
+from generator.plan.validate import load_plan
 from generator.problems import InputInvalid, Severity, format_report
-from generator.render import write
-from generator.validate import load_plan
+from generator.render.document import write
+from generator.render.office import convert_to_pdf
 from tests.conftest import SAMPLE_SOURCES, requires_libreoffice, set_cell
 from tests.docx_reading import captioned_tables, cell_lines, data_rows, open_docx
 from tests.ooxml_schema import schema_errors
@@ -468,7 +468,7 @@ def test_a_workbook_open_in_excel_is_named_in_indonesian(
     def locked(source: object, target: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("generator.layout.os.replace", locked)
+    monkeypatch.setattr("generator.render.layout.os.replace", locked)
     with pytest.raises(CannotWrite) as raised:
         init_workbooks(folder, HINTS, force=True)
 

@@ -11,9 +11,9 @@ import pytest
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
-from generator.office import convert_to_pdf
-from generator.render import TEMPLATE, build_context, write
-from generator.validate import load_plan
+from generator.plan.validate import load_plan
+from generator.render.document import TEMPLATE, build_context, write
+from generator.render.office import convert_to_pdf
 from tests.conftest import SAMPLE_SOURCES, requires_libreoffice, set_cell
 from tests.docx_reading import (
     captioned_tables,

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.office import convert_to_pdf
-from generator.render import write
-from generator.toc import fill_toc
-from generator.validate import load_plan
+from generator.plan.validate import load_plan
+from generator.render.document import write
+from generator.render.office import convert_to_pdf
+from generator.render.toc import fill_toc
 from tests.conftest import SAMPLE_SOURCES, requires_libreoffice
 from tests.docx_reading import open_docx
 from tests.ooxml_schema import schema_errors

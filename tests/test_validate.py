@@ -8,10 +8,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.models import ComponentKey, SectionKey, Step
+from generator.plan.models import ComponentKey, SectionKey, Step
+from generator.plan.validate import Loader, load_plan
 from generator.problems import CellRef, InputInvalid, Problem, Severity
-from generator.validate import Loader, load_plan
-from generator.workbook import Cell
+from generator.xlsx.reader import Cell
 
 SATKER = "Rumah Tahanan Negara Kelas I Pekanbaru"
 UMUM = "00_umum.xlsx"

@@ -9,9 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator import columns as cols
+from generator import contract as cols
 from generator.problems import CellRef, Report
-from generator.workbook import (
+from generator.xlsx.reader import (
     Column,
     Sheet,
     Table,

@@ -27,7 +27,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from generator.layout import TCPR_ORDER
+from generator.render.layout import TCPR_ORDER
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "word_templates" / "rencana_kerja_zi.docx"

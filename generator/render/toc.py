@@ -18,8 +18,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from generator.layout import save_deterministic
-from generator.office import convert_to_pdf
+from generator.render.layout import save_deterministic
+from generator.render.office import convert_to_pdf
 
 LEVELS = {"Heading 1": 1, "Heading 2": 2}
 

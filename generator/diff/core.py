@@ -27,10 +27,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from pydantic import ValidationError
 
-from generator import layout
-from generator.columns import WORKBOOK_HINTS
+from generator.contract import WORKBOOK_HINTS
 from generator.messages import os_reason
-from generator.models import (
+from generator.plan.models import (
     Activity,
     ComponentKey,
     Identity,
@@ -44,9 +43,10 @@ from generator.models import (
     SectionKey,
     Step,
 )
+from generator.plan.validate import IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, load_plan
 from generator.problems import CellRef, Problem, ProblemError, Severity
-from generator.validate import IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, load_plan
-from generator.workbook import format_date_id
+from generator.render import layout
+from generator.xlsx.reader import format_date_id
 
 T = TypeVar("T")
 C = TypeVar("C")

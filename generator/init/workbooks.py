@@ -22,15 +22,15 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from generator import columns as cols
-from generator.layout import write_atomically
+from generator import contract as cols
 from generator.messages import os_reason
-from generator.models import ComponentKey, Marker, Plan, SectionKey
+from generator.plan.models import ComponentKey, Marker, Plan, SectionKey
+from generator.plan.validate import _YEAR, IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, load_plan
 from generator.problems import OutputError, Report, ZiError
-from generator.render import TICK, cell_lines
-from generator.sheets import fit_rows, font, print_setup, text_width
-from generator.validate import _YEAR, IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, load_plan
-from generator.workbook import MONTHS_ID, Column, discover
+from generator.render.document import TICK, cell_lines
+from generator.render.layout import write_atomically
+from generator.sheet_style import fit_rows, font, print_setup, text_width
+from generator.xlsx.reader import MONTHS_ID, Column, discover
 
 SHEET_PETUNJUK = "Petunjuk"
 HEADER_ROW = 3  # title in row 1, a note in row 2; the reader looks in the first 10 rows

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.workbook import MONTHS_ID, Column
+from generator.xlsx.reader import MONTHS_ID, Column
 
 UMUM_NUMBER = 0
 WORKBOOK_HINTS = {

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from generator.messages import CLICK_TEXTS
+from generator.plan.validate import Loader
 from generator.problems import (
     InputInvalid,
     Problem,
@@ -19,10 +20,9 @@ from generator.problems import (
     format_report,
     report_json,
 )
-from generator.validate import Loader
 
 if TYPE_CHECKING:
-    from generator.models import Plan
+    from generator.plan.models import Plan
 
 # Each command imports the modules it needs when it runs, and a build only those its
 # options ask for (the review, the diff, LibreOffice): measured with python -X importtime.
@@ -207,12 +207,12 @@ def build(
     Jika ada kesalahan, dokumen tidak dibuat dan dokumen lama tidak berubah.
     Baris terakhir keluaran adalah lokasi dokumen yang ditulis.
     """
-    from generator.render import default_filename, write
+    from generator.render.document import default_filename, write
 
     loader, plan = _load(sources, output_format, debug)
     _print_problems(loader.report.problems, output_format)
     if run_review and output_format == "teks":
-        from generator.check import review
+        from generator.review import review
 
         findings = review(loader, plan)
         click.echo(
@@ -223,7 +223,7 @@ def build(
     if output is None:
         output = OUTPUT_DIR / default_filename(plan)
     if toc:
-        from generator.office import soffice
+        from generator.render.office import soffice
 
         toc = soffice() is not None
         if not toc:
@@ -235,7 +235,7 @@ def build(
     try:
         changes = None
         if history is not None:
-            from generator.diff import diff_plans
+            from generator.diff.core import diff_plans
 
             changes = diff_plans(_load_any(history, output_format, debug), plan)
         written = write(plan, output, toc=toc, history=changes)
@@ -244,7 +244,7 @@ def build(
             json_path.write_text(plan.model_dump_json(indent=2) + "\n", encoding="utf-8")
             click.echo(str(json_path))
         if pdf:
-            from generator.office import convert_to_pdf
+            from generator.render.office import convert_to_pdf
 
             click.echo(str(convert_to_pdf(written, written.parent)))
     except ProblemError as exc:
@@ -262,7 +262,7 @@ def schema() -> None:
 
     Contoh: zi-plan schema > skema-rencana.json
     """
-    from generator.models import Plan
+    from generator.plan.models import Plan
 
     click.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
 
@@ -299,7 +299,7 @@ def check(sources: Path, output_format: str, debug: bool) -> None:
     Kata yang benar tetapi tidak ada di kamus (nama orang, singkatan setempat)
     ditambahkan ke kamus.txt di folder sumber. Keluar dengan kode 1 jika ada temuan.
     """
-    from generator.check import review
+    from generator.review import review
 
     loader, plan = _load(sources, output_format, debug)
     findings = review(loader, plan)
@@ -340,7 +340,7 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: b
     Keluar dengan kode 0 jika kedua rencana sama, 1 jika berbeda atau jika salah
     satu masukan tidak dapat dibaca.
     """
-    from generator.diff import diff_plans, diff_to_json, format_diff, write_diff_docx
+    from generator.diff.core import diff_plans, diff_to_json, format_diff, write_diff_docx
 
     old_plan, new_plan = (_load_any(path, output_format, debug) for path in (old, new))
     result = diff_plans(old_plan, new_plan)
@@ -362,7 +362,7 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: b
 
 def _load_any(path: Path, output_format: str, debug: bool) -> Plan:
     """A plan from a sources folder or a JSON of build --json, or the report and exit 1."""
-    from generator.diff import load_any
+    from generator.diff.core import load_any
 
     try:
         return load_any(path)
@@ -413,9 +413,9 @@ def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debu
 
     Keluar dengan kode 1 jika ada satuan kerja yang gagal.
     """
-    from generator.batch import build_all, format_units, recap_name, unit_folders
-    from generator.office import convert_many
-    from generator.recap import write_recap
+    from generator.batch.build import build_all, format_units, recap_name, unit_folders
+    from generator.batch.recap import write_recap
+    from generator.render.office import convert_many
 
     units = unit_folders(folder)
     if not units:
@@ -510,7 +510,7 @@ def init(
 
     Workbook yang sudah ada tidak ditimpa kecuali dengan --force.
     """
-    from generator.initialise import InitError, init_workbooks, roll_forward
+    from generator.init.workbooks import InitError, init_workbooks, roll_forward
 
     if pertahankan_centang and dari is None:
         raise click.UsageError("--pertahankan-centang hanya berlaku bersama --dari.")

@@ -22,15 +22,15 @@ from jinja2 import Environment, StrictUndefined
 from lxml import etree
 from markupsafe import Markup, escape
 
-from generator import layout
-from generator.models import Line, Marker, Paragraph, Plan, SectionKey, letter
-from generator.standard_text import PENGANTAR_TABEL
-from generator.workbook import format_date_id
+from generator.plan.models import Line, Marker, Paragraph, Plan, SectionKey, letter
+from generator.plan.standard_text import PENGANTAR_TABEL
+from generator.render import layout
+from generator.xlsx.reader import format_date_id
 
 if TYPE_CHECKING:
-    from generator.diff import PlanDiff
+    from generator.diff.core import PlanDiff
 
-TEMPLATE = Path(__file__).resolve().parents[1] / "word_templates" / "rencana_kerja_zi.docx"
+TEMPLATE = Path(__file__).resolve().parents[2] / "word_templates" / "rencana_kerja_zi.docx"
 TICK = "√"
 _LISTING_CHARS = re.compile("[\t\n\a\f]")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -383,8 +383,8 @@ def write(
     template = render(plan, template_path, history)
     finish = None
     if toc:
-        from generator.office import OfficeFailed
-        from generator.toc import fill_toc  # LibreOffice and pypdf: only when asked
+        from generator.render.office import OfficeFailed
+        from generator.render.toc import fill_toc  # LibreOffice and pypdf: only when asked
 
         def finish(temporary: Path) -> None:
             try:

@@ -12,8 +12,8 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from generator import columns as cols
-from generator.models import (
+from generator import contract as cols
+from generator.plan.models import (
     Activity,
     Component,
     ComponentKey,
@@ -30,9 +30,9 @@ from generator.models import (
     Step,
     nip_problem,
 )
+from generator.plan.standard_text import standard_section
 from generator.problems import CellRef, InputInvalid, Problem, Report
-from generator.standard_text import standard_section
-from generator.workbook import (
+from generator.xlsx.reader import (
     MONTHS_ID,
     Cell,
     Column,

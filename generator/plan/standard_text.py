@@ -5,7 +5,7 @@ Written for any unit: the names come from Identitas, never from here.
 
 from __future__ import annotations
 
-from generator.models import Identity, Paragraph, SectionKey
+from generator.plan.models import Identity, Paragraph, SectionKey
 
 # A component's sentence before its tables, when its Uraian sheet has no Pengantar Tabel.
 PENGANTAR_TABEL = "Rencana kerja komponen ini dirinci dalam tabel berikut:"

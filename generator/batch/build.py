@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.layout import move_into_place, staging_folder
+from generator.plan.validate import Loader
 from generator.problems import (
     CellRef,
     InputInvalid,
@@ -26,8 +26,8 @@ from generator.problems import (
     ProblemError,
     Severity,
 )
-from generator.render import default_filename, write
-from generator.validate import Loader
+from generator.render.document import default_filename, write
+from generator.render.layout import move_into_place, staging_folder
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 

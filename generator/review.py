@@ -16,9 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.models import Identity, Plan, SectionKey
-from generator.problems import CellRef, Problem, Severity
-from generator.validate import (
+from generator.plan.models import Identity, Plan, SectionKey
+from generator.plan.validate import (
     IDENTITY_FIELDS,
     OPTIONAL_IDENTITY_FIELDS,
     UNIT_KIND_WORDS,
@@ -26,7 +25,8 @@ from generator.validate import (
     Loader,
     split_marker,
 )
-from generator.workbook import fold
+from generator.problems import CellRef, Problem, Severity
+from generator.xlsx.reader import fold
 
 WORD_LIST = "kamus.txt"
 # Codes of validation warnings that are findings of the review as well.

@@ -11,11 +11,11 @@ from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from generator.batch import MONTHS, UnitResult
-from generator.layout import write_atomically
-from generator.models import ComponentKey
-from generator.render import TICK
-from generator.sheets import fit_rows, font, print_setup
+from generator.batch.build import MONTHS, UnitResult
+from generator.plan.models import ComponentKey
+from generator.render.document import TICK
+from generator.render.layout import write_atomically
+from generator.sheet_style import fit_rows, font, print_setup
 
 # one instance each, shared by every cell: openpyxl interns a style on each assignment,
 # and building a new Alignment per cell tripled the time of a 681-unit recap
