@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.xlsx.reader import MONTHS_ID, Column
+from generator.indonesian import MONTH_HEADINGS, MONTHS, roman
+from generator.xlsx.reader import Column
 
 UMUM_NUMBER = 0
 WORKBOOK_HINTS = {
@@ -29,8 +30,6 @@ NARASI = (
 )
 URAIAN = (Column("bagian", ("Bagian",)), Column("teks", ("Teks",)))
 
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-_SHORT_ID = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES")
 _SHORT_EN = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _LONG_EN = (
     "January",
@@ -48,7 +47,7 @@ _LONG_EN = (
 )
 _MORE = {8: ("AGS", "AGT", "AGST"), 9: ("SEPT",), 10: ("OKTO",), 12: ("DESE",)}
 
-MONTH_LABELS = _SHORT_ID
+MONTH_LABELS = MONTH_HEADINGS
 MONTH_KEYS = tuple(f"m{i}" for i in range(1, 13))
 MONTH_COLUMNS = tuple(
     Column(
@@ -56,11 +55,11 @@ MONTH_COLUMNS = tuple(
         tuple(
             dict.fromkeys(
                 (
-                    _SHORT_ID[i],
+                    MONTH_HEADINGS[i],
                     _SHORT_EN[i],
-                    MONTHS_ID[i],
+                    MONTHS[i],
                     _LONG_EN[i],
-                    _ROMAN[i],
+                    roman(i + 1),
                     str(i + 1),
                     *_MORE.get(i + 1, ()),
                 )
@@ -100,3 +99,41 @@ PRIORITAS = (
 
 TICKS = {"✓", "√", "v", "x", "1", "ya", "true", "✔"}
 NO_TICKS = {"", "-", "0", "false", "–"}
+
+TICK = "√"  # the tick the document prints and the workbooks' dropdowns offer
+
+IDENTITY_FIELDS = {
+    "kementerian": "Kementerian",
+    "kantor_wilayah": "Kantor Wilayah",
+    "nama_satker": "Nama Satuan Kerja",
+    "nama_singkat": "Nama Singkat",
+    "jenis_satker": "Jenis Satuan Kerja",
+    "tahun": "Tahun",
+    "tempat": "Tempat Penetapan",
+    "tanggal": "Tanggal Penetapan",
+    "jabatan": "Jabatan Penandatangan",
+    "nama": "Nama Penandatangan",
+    "nip": "NIP Penandatangan",
+}
+OPTIONAL_IDENTITY_FIELDS = {
+    "slogan": "Slogan",
+    "alamat": "Alamat",
+    "ukuran_kertas": "Ukuran Kertas",
+    "ketua_nama": "Nama Ketua Tim",
+    "ketua_nip": "NIP Ketua Tim",
+    "ketua_jabatan": "Jabatan Ketua Tim",
+    "revisi": "Revisi",
+    "tanggal_revisi": "Tanggal Revisi",
+}
+URAIAN_PARTS = {"tujuan": "Tujuan", "target": "Target", "pengantar tabel": "Pengantar Tabel"}
+
+# Words that name a kind of unit; a plan of one kind that uses another kind's words was
+# probably copied from another unit's plan.
+UNIT_KIND_WORDS = {
+    "rutan": ("Rutan", "Karutan", "Rumah Tahanan"),
+    "lapas": ("Lapas", "Kalapas", "Lembaga Pemasyarakatan"),
+    "lpka": ("LPKA", "Lembaga Pembinaan Khusus Anak"),
+    "bapas": ("Bapas", "Kabapas", "Balai Pemasyarakatan"),
+    "rupbasan": ("Rupbasan", "Karupbasan"),
+    "kantor imigrasi": ("Kantor Imigrasi", "Kanim", "Kakanim"),
+}

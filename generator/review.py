@@ -16,15 +16,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.plan.models import Identity, Plan, SectionKey
-from generator.plan.validate import (
+from generator.contract import (
     IDENTITY_FIELDS,
     OPTIONAL_IDENTITY_FIELDS,
     UNIT_KIND_WORDS,
     URAIAN_PARTS,
-    Loader,
-    split_marker,
 )
+from generator.plan.models import Identity, Plan, SectionKey
+from generator.plan.validate import Loader, split_marker
 from generator.problems import CellRef, Problem, Severity
 from generator.xlsx.reader import fold
 
@@ -34,7 +33,6 @@ SHARED_CODES = {"nama-satker-lain", "tahun-waktu-berbeda"}
 NUMBERED_SHEETS = {"narasi", "uraian", "prioritas"}  # the document numbers these itself
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 MIN_SENTENCE_WORDS = 8
 _CODE = re.compile(r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+")  # a Kode LKE (A.1.I.ii.b), not prose
 # Labels the contract fixes (Bagian names, Identitas fields): not the Pokja's prose.

@@ -27,6 +27,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from generator.indonesian import MONTH_HEADINGS
 from generator.render.layout import TCPR_ORDER
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +46,6 @@ MATRIX_COLUMNS = [  # (header, width cm)
     ("URAIAN KEGIATAN", 3.8),
     ("TARGET", 2.9),
 ]
-MONTHS = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES")
 MONTH_WIDTH = 0.82
 OPTIONAL_COLUMNS = [("PENANGGUNG JAWAB", 3.4), ("DATA DUKUNG", 3.4), ("KODE LKE", 1.9)]
 PRIORITY_COLUMNS = [
@@ -441,7 +441,7 @@ def set_widths(table: Table, widths_cm: list[float]) -> None:
 
 
 def matrix_table(doc: Document) -> None:
-    headers = MATRIX_COLUMNS + [(m, MONTH_WIDTH) for m in MONTHS] + [("KET", 1.2)]
+    headers = MATRIX_COLUMNS + [(m, MONTH_WIDTH) for m in MONTH_HEADINGS] + [("KET", 1.2)]
     headers += OPTIONAL_COLUMNS
     widths = [w for _, w in headers]
     table = doc.add_table(rows=5, cols=len(headers))

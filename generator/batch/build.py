@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.indonesian import MONTHS_SHORT
 from generator.plan.validate import Loader
 from generator.problems import (
     CellRef,
@@ -28,8 +29,6 @@ from generator.problems import (
 )
 from generator.render.document import default_filename, write
 from generator.render.layout import move_into_place, staging_folder
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ class UnitResult:
 
     @property
     def idle_months(self) -> list[str]:
-        return [MONTHS[m] for m, n in enumerate(self.month_counts) if n == 0]
+        return [MONTHS_SHORT[m] for m, n in enumerate(self.month_counts) if n == 0]
 
 
 def unit_folders(folder: Path) -> list[Path]:

@@ -11,9 +11,10 @@ from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from generator.batch.build import MONTHS, UnitResult
+from generator.batch.build import UnitResult
+from generator.contract import TICK
+from generator.indonesian import MONTH_HEADINGS
 from generator.plan.models import ComponentKey
-from generator.render.document import TICK
 from generator.render.layout import write_atomically
 from generator.sheet_style import fit_rows, font, print_setup
 
@@ -95,7 +96,7 @@ def _activities(sheet: Worksheet, results: list[UnitResult]) -> None:
         "Kegiatan",
         "Uraian Kegiatan",
         "Target",
-        *[m.upper() for m in MONTHS],
+        *MONTH_HEADINGS,
         "Penanggung Jawab",
     ]
     rows = [
@@ -118,7 +119,7 @@ def _activities(sheet: Worksheet, results: list[UnitResult]) -> None:
 
 
 def _calendar(sheet: Worksheet, results: list[UnitResult]) -> None:
-    headers = ["Satuan Kerja", *[m.upper() for m in MONTHS], "Jumlah"]
+    headers = ["Satuan Kerja", *MONTH_HEADINGS, "Jumlah"]
     rows = [[r.name, *r.month_counts, sum(r.month_counts)] for r in results if r.ok]
     _table(sheet, headers, rows, {1: 30, **{m: 7 for m in range(2, 15)}})
     if rows:

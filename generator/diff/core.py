@@ -27,14 +27,14 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from pydantic import ValidationError
 
-from generator.contract import WORKBOOK_HINTS
+from generator.contract import IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, WORKBOOK_HINTS
+from generator.indonesian import MONTHS_SHORT, format_date, join_words
 from generator.messages import os_reason
 from generator.plan.models import (
     Activity,
     ComponentKey,
     Identity,
     Line,
-    Marker,
     MatrixLine,
     Paragraph,
     Plan,
@@ -42,11 +42,11 @@ from generator.plan.models import (
     Section,
     SectionKey,
     Step,
+    numbered,
 )
-from generator.plan.validate import IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, load_plan
+from generator.plan.validate import load_plan
 from generator.problems import CellRef, Problem, ProblemError, Severity
 from generator.render import layout
-from generator.xlsx.reader import format_date_id
 
 T = TypeVar("T")
 C = TypeVar("C")
@@ -54,7 +54,6 @@ C = TypeVar("C")
 SIMILAR = 0.6  # a pair of leftover items above this similarity is one item changed
 SHORT_TEXT = 60  # below this many characters similarity is also measured by characters
 LABEL_CHARS = 60  # names quoted in a label are cut to this length
-MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 LEVELS = {
     0: "paragraf biasa",
     1: "butir bernomor (1.)",
@@ -134,10 +133,10 @@ class PlanInfo:
     def describe(self) -> str:
         text = (
             f"{self.nama_satker}, tahun {self.tahun}, ditetapkan di {self.tempat} "
-            f"pada {format_date_id(self.tanggal)}"
+            f"pada {format_date(self.tanggal)}"
         )
         if self.revisi or self.tanggal_revisi:
-            when = format_date_id(self.tanggal_revisi) if self.tanggal_revisi else ""
+            when = format_date(self.tanggal_revisi) if self.tanggal_revisi else ""
             text += ", revisi " + ", ".join(part for part in (self.revisi, when) if part)
         return text
 
@@ -168,7 +167,7 @@ class PlanDiff:
         if self.equal:
             return "Tidak ada perubahan: isi kedua rencana kerja sama."
         parts = [f"{n} {kind.word.lower()}" for kind, n in self.counts().items()]
-        return f"{len(self.changes)} perubahan: {_join(parts)}."
+        return f"{len(self.changes)} perubahan: {join_words(parts)}."
 
 
 class PlanFileError(ProblemError):
@@ -381,14 +380,7 @@ def months_text(months: Iterable[bool]) -> str:
 
 def lines_text(lines: Iterable[Line]) -> str:
     """A cell's lines as typed, list items numbered as the document numbers them."""
-    counters: Counter[Marker] = Counter()
-    out = []
-    for line in lines:
-        counters[line.marker] += 1
-        n = counters[line.marker]
-        mark = line.marker.label(n)
-        out.append(f"{mark} {line.text}" if mark else line.text)
-    return "\n".join(out)
+    return "\n".join(f"{label} {text}" if label else text for label, text in numbered(lines))
 
 
 def _short(text: str) -> str:
@@ -396,19 +388,12 @@ def _short(text: str) -> str:
     return flat if len(flat) <= LABEL_CHARS else flat[: LABEL_CHARS - 1].rstrip() + "…"
 
 
-def _join(parts: Sequence[str]) -> str:
-    """``a``, ``a dan b``, ``a, b dan c``."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " dan " + parts[-1]
-
-
 def _positions(numbers: Sequence[int]) -> str:
     """``ke-2``, ``ke-1 dan ke-3``, ``ke-1 s.d. ke-4``."""
     numbers = sorted(numbers)
     if len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[-1] + 1)):
         return f"ke-{numbers[0]} s.d. ke-{numbers[-1]}"
-    return _join([f"ke-{n}" for n in numbers])
+    return join_words([f"ke-{n}" for n in numbers])
 
 
 def _flat(text: str) -> str:
@@ -669,7 +654,7 @@ def identity_fields(identity: Identity) -> dict[str, str]:
         label["jenis_satker"]: identity.jenis_satker,
         label["tahun"]: str(identity.tahun),
         label["tempat"]: identity.tempat,
-        label["tanggal"]: format_date_id(identity.tanggal),
+        label["tanggal"]: format_date(identity.tanggal),
         label["jabatan"]: signer.jabatan,
         label["nama"]: signer.nama,
         label["nip"]: signer.nip_display,
@@ -681,7 +666,7 @@ def identity_fields(identity: Identity) -> dict[str, str]:
         label["ukuran_kertas"]: identity.ukuran_kertas,
         label["revisi"]: identity.revisi,
         label["tanggal_revisi"]: (
-            format_date_id(identity.tanggal_revisi) if identity.tanggal_revisi else ""
+            format_date(identity.tanggal_revisi) if identity.tanggal_revisi else ""
         ),
     }
 

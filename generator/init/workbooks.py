@@ -23,14 +23,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator import contract as cols
+from generator.contract import IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, TICK
+from generator.indonesian import MONTHS, YEAR
 from generator.messages import os_reason
-from generator.plan.models import ComponentKey, Marker, Plan, SectionKey
-from generator.plan.validate import _YEAR, IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, load_plan
+from generator.plan.models import ComponentKey, Marker, Plan, SectionKey, numbered
+from generator.plan.validate import load_plan
 from generator.problems import OutputError, Report, ZiError
-from generator.render.document import TICK, cell_lines
 from generator.render.layout import write_atomically
 from generator.sheet_style import fit_rows, font, print_setup, text_width
-from generator.xlsx.reader import MONTHS_ID, Column, discover
+from generator.xlsx.reader import Column, discover
 
 SHEET_PETUNJUK = "Petunjuk"
 HEADER_ROW = 3  # title in row 1, a note in row 2; the reader looks in the first 10 rows
@@ -224,7 +225,7 @@ _INDIKATOR_SPECS = {
 
 
 def _month_spec(index: int) -> Spec:
-    name = MONTHS_ID[index]
+    name = MONTHS[index]
     return Spec(
         cols.MONTH_LABELS[index],
         5,
@@ -880,8 +881,8 @@ def _indikator_rows(
         for index, line in enumerate(activity.lines):
             texts = [
                 "\n".join(
-                    f"{item['label']} {item['text']}".strip()
-                    for item in cell_lines(getattr(line, name), counters[name])
+                    f"{label} {text}".strip()
+                    for label, text in numbered(getattr(line, name), counters[name])
                 )
                 for name in counters
             ]
@@ -897,7 +898,7 @@ def _indikator_rows(
 
 def shift_years(text: str, shift: int) -> str:
     """``Januari s.d. Desember 2024`` moved by one year is ``Januari s.d. Desember 2025``."""
-    return _YEAR.sub(lambda match: str(int(match.group()) + shift), text)
+    return YEAR.sub(lambda match: str(int(match.group()) + shift), text)
 
 
 def _prioritas_rows(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from generator.indonesian import letter
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -34,20 +37,27 @@ class Marker(StrEnum):
         }[self]
 
 
-def letter(n: int) -> str:
-    """1 -> a, 26 -> z, 27 -> aa."""
-    text = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        text = chr(ord("a") + rest) + text
-    return text
-
-
 class Line(Frozen):
     """One line of a multi-line cell; list numbers are generated, never kept."""
 
     text: Text
     marker: Marker = Marker.PLAIN
+
+
+def numbered(
+    lines: Iterable[Line], counters: dict[Marker, int] | None = None
+) -> list[tuple[str, str]]:
+    """Each line with its generated label (``3.``, ``c.``, ``–`` or none). Items keep
+    counting in ``counters`` across calls: the lines of one KEGIATAN form one list."""
+    counters = {} if counters is None else counters
+    out = []
+    for line in lines:
+        if line.marker is Marker.PLAIN:
+            out.append(("", line.text))
+            continue
+        counters[line.marker] = counters.get(line.marker, 0) + 1
+        out.append((line.marker.label(counters[line.marker]), line.text))
+    return out
 
 
 class Official(Frozen):

@@ -13,6 +13,13 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from generator import contract as cols
+from generator.contract import (
+    IDENTITY_FIELDS,
+    OPTIONAL_IDENTITY_FIELDS,
+    UNIT_KIND_WORDS,
+    URAIAN_PARTS,
+)
+from generator.indonesian import MONTHS, YEAR, thousands
 from generator.plan.models import (
     Activity,
     Component,
@@ -33,7 +40,6 @@ from generator.plan.models import (
 from generator.plan.standard_text import standard_section
 from generator.problems import CellRef, InputInvalid, Problem, Report
 from generator.xlsx.reader import (
-    MONTHS_ID,
     Cell,
     Column,
     Table,
@@ -43,55 +49,17 @@ from generator.xlsx.reader import (
     fold,
     open_workbook,
     read_table,
-    thousands,
 )
 
 MAX_CELL_CHARS = 32_767
 # XML 1.0 cannot hold these; tab and line breaks are fine.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ITEM = re.compile(r"^(?:(?P<number>\d{1,3})[.)]|(?P<letter>[a-zA-Z])[.)]|(?P<bullet>[-–•]))\s+")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Nama Singkat names the output file: nothing Windows or Linux refuses in a file name.
 _NOT_IN_FILE_NAME = re.compile(r'[/\\:*?"<>|]')
 MAX_SHORT_NAME = 60
 EARLIEST_BIRTH_YEAR = 1940  # an official born earlier retired long before 2000
 YOUNGEST_APPOINTMENT_AGE = 17  # civil servants are appointed at 18 at the earliest
-
-IDENTITY_FIELDS = {
-    "kementerian": "Kementerian",
-    "kantor_wilayah": "Kantor Wilayah",
-    "nama_satker": "Nama Satuan Kerja",
-    "nama_singkat": "Nama Singkat",
-    "jenis_satker": "Jenis Satuan Kerja",
-    "tahun": "Tahun",
-    "tempat": "Tempat Penetapan",
-    "tanggal": "Tanggal Penetapan",
-    "jabatan": "Jabatan Penandatangan",
-    "nama": "Nama Penandatangan",
-    "nip": "NIP Penandatangan",
-}
-OPTIONAL_IDENTITY_FIELDS = {
-    "slogan": "Slogan",
-    "alamat": "Alamat",
-    "ukuran_kertas": "Ukuran Kertas",
-    "ketua_nama": "Nama Ketua Tim",
-    "ketua_nip": "NIP Ketua Tim",
-    "ketua_jabatan": "Jabatan Ketua Tim",
-    "revisi": "Revisi",
-    "tanggal_revisi": "Tanggal Revisi",
-}
-URAIAN_PARTS = {"tujuan": "Tujuan", "target": "Target", "pengantar tabel": "Pengantar Tabel"}
-
-# Words that name a kind of unit; a plan of one kind that uses another kind's words was
-# probably copied from another unit's plan.
-UNIT_KIND_WORDS = {
-    "rutan": ("Rutan", "Karutan", "Rumah Tahanan"),
-    "lapas": ("Lapas", "Kalapas", "Lembaga Pemasyarakatan"),
-    "lpka": ("LPKA", "Lembaga Pembinaan Khusus Anak"),
-    "bapas": ("Bapas", "Kabapas", "Balai Pemasyarakatan"),
-    "rupbasan": ("Rupbasan", "Karupbasan"),
-    "kantor imigrasi": ("Kantor Imigrasi", "Kanim", "Kakanim"),
-}
 
 
 T = TypeVar("T")
@@ -130,8 +98,8 @@ def parse_date(value: object) -> date | None:
     if not isinstance(value, str):
         return None
     text = " ".join(value.replace(",", " ").split()).casefold()
-    months = {m.casefold(): i + 1 for i, m in enumerate(MONTHS_ID)}
-    months.update({m.casefold()[:3]: i + 1 for i, m in enumerate(MONTHS_ID)})
+    months = {m.casefold(): i + 1 for i, m in enumerate(MONTHS)}
+    months.update({m.casefold()[:3]: i + 1 for i, m in enumerate(MONTHS)})
     months.update({"agt": 8, "ags": 8, "agu": 8, "okt": 10, "des": 12, "mei": 5})
     try:
         if m := re.fullmatch(r"(\d{1,2}) ([a-z]+)\.? (\d{4})", text):
@@ -568,7 +536,7 @@ class Loader:
             waktu = self.text(row["waktu"]) or (steps[-1].waktu if steps else "")
             output = self.text(row["output"]) or (steps[-1].output if steps else "")
             if self._year and row["waktu"].text and not row["waktu"].merged:
-                for year in sorted(set(_YEAR.findall(row["waktu"].text))):
+                for year in sorted(set(YEAR.findall(row["waktu"].text))):
                     if int(year) != self._year:
                         self.report.warn(
                             "tahun-waktu-berbeda",

@@ -22,18 +22,17 @@ from jinja2 import Environment, StrictUndefined
 from lxml import etree
 from markupsafe import Markup, escape
 
-from generator.plan.models import Line, Marker, Paragraph, Plan, SectionKey, letter
+from generator.contract import TICK
+from generator.indonesian import format_date, letter, roman
+from generator.plan.models import Line, Marker, Paragraph, Plan, SectionKey, numbered
 from generator.plan.standard_text import PENGANTAR_TABEL
 from generator.render import layout
-from generator.xlsx.reader import format_date_id
 
 if TYPE_CHECKING:
     from generator.diff.core import PlanDiff
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "word_templates" / "rencana_kerja_zi.docx"
-TICK = "√"
 _LISTING_CHARS = re.compile("[\t\n\a\f]")
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 BAB1 = (
     (SectionKey.LATAR_BELAKANG, "Latar Belakang"),
@@ -71,13 +70,7 @@ def narrative(paragraphs: Iterable[Paragraph]) -> list[dict[str, Any]]:
 
 def cell_lines(lines: Iterable[Line], counters: dict[Marker, int]) -> list[dict[str, str]]:
     """A cell's lines; list items keep counting across the lines of one KEGIATAN."""
-    out = []
-    for line in lines:
-        if line.marker is Marker.PLAIN:
-            out.append({"label": "", "text": line.text})
-            continue
-        counters[line.marker] = counters.get(line.marker, 0) + 1
-        out.append({"label": line.marker.label(counters[line.marker]), "text": line.text})
+    out = [{"label": label, "text": text} for label, text in numbered(lines, counters)]
     return out or [{"label": "", "text": ""}]  # Word needs a paragraph in every cell
 
 
@@ -124,7 +117,7 @@ def _components(plan: Plan) -> Iterator[dict[str, Any]]:
         table = priority_table or table
         yield {
             "number": f"2.{number}",
-            "roman": ROMAN[number - 1],
+            "roman": roman(number),
             "title": component.key.value,
             "tujuan": component.tujuan,
             "targets": [
@@ -192,11 +185,11 @@ def build_context(
         "kantor_wilayah": identity.kantor_wilayah,
         "tahun": identity.tahun,
         "tempat": identity.tempat,
-        "tanggal": format_date_id(identity.tanggal),
+        "tanggal": format_date(identity.tanggal),
         "alamat": identity.alamat,
         "revisi": identity.revisi,
         "tanggal_revisi": (
-            f", {format_date_id(identity.tanggal_revisi)}" if identity.tanggal_revisi else ""
+            f", {format_date(identity.tanggal_revisi)}" if identity.tanggal_revisi else ""
         ),
         "jabatan": signer.jabatan,
         "nama": signer.nama,

@@ -21,6 +21,7 @@ from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from generator.indonesian import MONTH_HEADINGS
 from generator.messages import os_reason
 from generator.problems import OutputError
 
@@ -33,10 +34,7 @@ MERGE_RULES = {
     "KEGIATAN": ({"NO", "KEGIATAN"}, False),
     "TARGET PRIORITAS": ({"NO", "TARGET PRIORITAS", "WAKTU", "OUTPUT"} | OPTIONAL_HEADERS, True),
 }
-FIXED_WIDTH_HEADERS = {
-    "NO", "WAKTU", "KET", "KODE LKE",
-    "JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES",
-}  # fmt: skip
+FIXED_WIDTH_HEADERS = {"NO", "WAKTU", "KET", "KODE LKE", *MONTH_HEADINGS}
 PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
 TCPR_ORDER = (
     "cnfStyle",

@@ -18,10 +18,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
+from generator.indonesian import roman
 from generator.render.layout import save_deterministic
 from generator.render.office import convert_to_pdf
 
-LEVELS = {"Heading 1": 1, "Heading 2": 2}
+HEADING_LEVELS = {"Heading 1": 1, "Heading 2": 2}
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,9 @@ def fill_toc(document_path: Path) -> list[Entry]:
         pages = [_fold(page.extract_text() or "") for page in PdfReader(pdf).pages]
     document = Document(str(document_path))
     headings = [
-        (LEVELS[p.style.name], " ".join(p.text.split()))
+        (HEADING_LEVELS[p.style.name], " ".join(p.text.split()))
         for p in document.paragraphs
-        if p.style is not None and p.style.name in LEVELS and p.text.strip()
+        if p.style is not None and p.style.name in HEADING_LEVELS and p.text.strip()
     ]
     entries = _entries(headings, pages)
     field = _toc_paragraph(document)
@@ -60,16 +61,6 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _roman(n: int) -> str:
-    numerals = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-    out = ""
-    for value, letters in numerals:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
 def _entries(headings: list[tuple[int, str]], pages: list[str]) -> list[Entry]:
     found: list[tuple[int, str, int]] = []
     page = 0
@@ -82,9 +73,18 @@ def _entries(headings: list[tuple[int, str]], pages: list[str]) -> list[Entry]:
         page = hit
     first_arabic = next((hit for _, text, hit in found if _fold(text).startswith("bab i ")), 0)
     return [
-        Entry(level, text, _roman(hit + 1) if hit < first_arabic else str(hit - first_arabic + 1))
+        Entry(
+            level,
+            text,
+            roman(hit + 1).lower() if hit < first_arabic else str(hit - first_arabic + 1),
+        )
         for level, text, hit in found
     ]
+
+
+def _page_label(page: int, first_arabic: int) -> str:
+    """``ii`` in the front matter, ``1`` from BAB I on (page counts from 0)."""
+    return roman(page + 1).lower() if page < first_arabic else str(page - first_arabic + 1)
 
 
 def _field_char(run: Any) -> str | None:

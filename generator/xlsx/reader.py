@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 from lxml import etree
 
+from generator.indonesian import MONTHS, format_date, thousands
 from generator.messages import os_reason
 from generator.problems import CellRef, Report
 
@@ -149,8 +150,8 @@ def display_text(value: object, number_format: str = "General") -> str:
         day = value.date() if isinstance(value, datetime) else value
         shown = _date_parts(number_format)
         if shown == "month":  # "Feb-24" in Excel: the Pokja typed a month, not a day
-            return f"{MONTHS_ID[day.month - 1]} {day.year}"
-        return str(day.year) if shown == "year" else format_date_id(day)
+            return f"{MONTHS[day.month - 1]} {day.year}"
+        return str(day.year) if shown == "year" else format_date(day)
     if isinstance(value, int | float):
         if "%" in number_format:
             return f"{_number(value * 100)}%"
@@ -173,27 +174,6 @@ def _number(value: float) -> str:
     if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return f"{value:.15g}"
-
-
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
-
-def format_date_id(day: date) -> str:
-    """``12 Februari 2024``: no leading zero, Indonesian month names (tata naskah dinas)."""
-    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
 
 
 def decode_escapes(text: str) -> str:
@@ -443,11 +423,6 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
         if rid is not None and rid in targets:
             parts[targets[rid][0]] = sheet.get("name") or ""
     return parts
-
-
-def thousands(number: int) -> str:
-    """``1048576`` -> ``1.048.576``, as Indonesian writes it."""
-    return f"{number:,}".replace(",", ".")
 
 
 # -- reading the package ----------------------------------------------------------------------
