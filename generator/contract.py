@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from generator.indonesian import MONTH_HEADINGS, MONTHS, roman
-from generator.xlsx.reader import Column
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column the reader looks for: a stable key and the header names that mean it."""
+
+    key: str
+    names: tuple[str, ...]
+    required: bool = True
+
+    @property
+    def title(self) -> str:
+        return self.names[0]
+
 
 UMUM_NUMBER = 0
 WORKBOOK_HINTS = {

@@ -25,7 +25,7 @@ from generator.contract import (
 from generator.plan.models import Identity, Plan, SectionKey
 from generator.plan.validate import Loader, split_marker
 from generator.problems import CellRef, Problem, Severity
-from generator.xlsx.reader import fold
+from generator.tables import fold
 
 WORD_LIST = "kamus.txt"
 # Codes of validation warnings that are findings of the review as well.

@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 
 from generator import contract as cols
+from generator.contract import Column
 from generator.problems import CellRef, Report
 from generator.xlsx.reader import (
-    Column,
     Sheet,
     Table,
     discover,

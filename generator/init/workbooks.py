@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator import contract as cols
-from generator.contract import IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, TICK
+from generator.contract import IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, TICK, Column
 from generator.indonesian import MONTHS, YEAR
 from generator.messages import os_reason
 from generator.plan.models import ComponentKey, Marker, Plan, SectionKey, numbered
@@ -31,7 +31,7 @@ from generator.plan.validate import load_plan
 from generator.problems import OutputError, Report, ZiError
 from generator.render.layout import write_atomically
 from generator.sheet_style import fit_rows, font, print_setup, text_width
-from generator.xlsx.reader import Column, discover
+from generator.tables import discover
 
 SHEET_PETUNJUK = "Petunjuk"
 HEADER_ROW = 3  # title in row 1, a note in row 2; the reader looks in the first 10 rows

@@ -18,6 +18,7 @@ from generator.contract import (
     OPTIONAL_IDENTITY_FIELDS,
     UNIT_KIND_WORDS,
     URAIAN_PARTS,
+    Column,
 )
 from generator.indonesian import MONTHS, YEAR, thousands
 from generator.plan.models import (
@@ -39,17 +40,8 @@ from generator.plan.models import (
 )
 from generator.plan.standard_text import standard_section
 from generator.problems import CellRef, InputInvalid, Problem, Report
-from generator.xlsx.reader import (
-    Cell,
-    Column,
-    Table,
-    Workbook,
-    discover,
-    find_sheet,
-    fold,
-    open_workbook,
-    read_table,
-)
+from generator.tables import Cell, Table, discover, fold, read_table
+from generator.xlsx import Workbook, find_sheet, open_workbook
 
 MAX_CELL_CHARS = 32_767
 # XML 1.0 cannot hold these; tab and line breaks are fine.

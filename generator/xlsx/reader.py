@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 from lxml import etree
 
+from generator.contract import Column
 from generator.indonesian import MONTHS, format_date, thousands
 from generator.messages import os_reason
 from generator.problems import CellRef, Report
@@ -115,19 +116,6 @@ class Cell:
     def text(self) -> str:
         """The value as the Pokja sees it in Excel, trimmed."""
         return display_text(self.value, self.number_format)
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column the reader looks for: a stable key and the header names that mean it."""
-
-    key: str
-    names: tuple[str, ...]
-    required: bool = True
-
-    @property
-    def title(self) -> str:
-        return self.names[0]
 
 
 @dataclass
