@@ -271,7 +271,7 @@ def test_a_recap_open_in_excel_is_named_and_kept(
             raise PermissionError(13, "Permission denied")
         replace(source, target)
 
-    monkeypatch.setattr("generator.render.layout.os.replace", locked)
+    monkeypatch.setattr("generator.files.os.replace", locked)
     result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out)])
 
     assert last_line_of_refusal(result) == (

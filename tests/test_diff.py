@@ -712,7 +712,7 @@ def test_word_list_open_in_word_leaves_the_old_one(
     def locked(source: object, destination: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("generator.render.layout.os.replace", locked)
+    monkeypatch.setattr("generator.files.os.replace", locked)
     with pytest.raises(OutputError) as raised:
         write_diff_docx(diff_plans(sample, sample), target)
     assert raised.value.problem.code == "dokumen-terkunci"

@@ -24,6 +24,7 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 import generator
+from generator import files
 from generator.cli import cli
 from generator.plan.validate import load_plan
 from generator.render import layout
@@ -1159,7 +1160,7 @@ def test_the_document_is_renamed_into_place_from_a_temporary_beside_it(
         moves.append((Path(source), Path(target)))
         replace(source, target)
 
-    monkeypatch.setattr(layout.os, "replace", recording)
+    monkeypatch.setattr(files.os, "replace", recording)
     output = tmp_path / "keluaran" / "rencana.docx"
 
     build_ok(sources, output)
@@ -1178,7 +1179,7 @@ def test_a_temporary_file_that_cannot_be_made_keeps_the_old_document(
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(layout.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
 
     result = run("build", sources, "-o", output, "--tanpa-daftar-isi", "--tanpa-periksa")
 
@@ -1233,7 +1234,7 @@ def test_a_document_open_in_word_is_not_replaced(
     def locked(source: object, target: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(layout.os, "replace", locked)
+    monkeypatch.setattr(files.os, "replace", locked)
 
     result = run("build", sources, "-o", output, "--tanpa-daftar-isi", "--tanpa-periksa")
 

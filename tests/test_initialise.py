@@ -468,7 +468,7 @@ def test_a_workbook_open_in_excel_is_named_in_indonesian(
     def locked(source: object, target: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("generator.render.layout.os.replace", locked)
+    monkeypatch.setattr("generator.files.os.replace", locked)
     with pytest.raises(CannotWrite) as raised:
         init_workbooks(folder, HINTS, force=True)
 

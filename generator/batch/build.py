@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.files import move_into_place, staging_folder
 from generator.indonesian import MONTHS_SHORT
 from generator.plan.validate import Loader
 from generator.problems import (
@@ -28,7 +29,6 @@ from generator.problems import (
     Severity,
 )
 from generator.render.document import default_filename, write
-from generator.render.layout import move_into_place, staging_folder
 
 
 @dataclass(frozen=True)

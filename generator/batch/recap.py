@@ -13,9 +13,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.batch.build import UnitResult
 from generator.contract import TICK
+from generator.files import write_atomically
 from generator.indonesian import MONTH_HEADINGS
 from generator.plan.models import ComponentKey
-from generator.render.layout import write_atomically
 from generator.sheet_style import fit_rows, font, print_setup
 
 # one instance each, shared by every cell: openpyxl interns a style on each assignment,

@@ -24,12 +24,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator import contract as cols
 from generator.contract import IDENTITY_FIELDS, OPTIONAL_IDENTITY_FIELDS, TICK, Column
+from generator.files import write_atomically
 from generator.indonesian import MONTHS, YEAR
 from generator.messages import os_reason
 from generator.plan.models import ComponentKey, Marker, Plan, SectionKey, numbered
 from generator.plan.validate import load_plan
 from generator.problems import OutputError, Report, ZiError
-from generator.render.layout import write_atomically
 from generator.sheet_style import fit_rows, font, print_setup, text_width
 from generator.tables import discover
 

@@ -7,12 +7,8 @@ optional columns are dropped, widths fitted to the page, and the cells of one gr
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +17,8 @@ from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from generator.files import write_atomically
 from generator.indonesian import MONTH_HEADINGS
-from generator.messages import os_reason
-from generator.problems import OutputError
 
 # Header names are compared in capitals: the template may write them either way.
 OPTIONAL_HEADERS = {"PENANGGUNG JAWAB", "DATA DUKUNG", "KODE LKE"}
@@ -105,70 +100,6 @@ def save_atomically(
             finish(temporary)
 
     return write_atomically(target, write)
-
-
-def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
-    """Writes ``target`` so that a failure never leaves it half-written or destroyed:
-    ``write`` fills a temporary file beside it, which is then renamed into place. Every
-    OSError becomes an OutputError in Indonesian."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(
-            prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent
-        )
-    except OSError as exc:
-        raise OutputError(_output_code(exc), str(target), os_reason(exc)) from None
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a plan is shared
-        write(temporary)
-        move_into_place(temporary, target)
-    except OSError as exc:
-        raise OutputError(_output_code(exc, target), str(target), os_reason(exc)) from None
-    finally:
-        temporary.unlink(missing_ok=True)
-    return target
-
-
-@contextmanager
-def staging_folder(out: Path) -> Iterator[Path]:
-    """A private folder inside ``out``, removed afterwards: documents finished there move
-    into ``out`` in one step each (same file system). OSErrors become an OutputError."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".zi-plan-", dir=out))
-    except OSError as exc:
-        raise OutputError(_output_code(exc), str(out), os_reason(exc)) from None
-    try:
-        yield staging
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def move_into_place(finished: Path, target: Path) -> Path:
-    """Renames a finished document to ``target`` in one step (same file system): the old
-    document stays whole until then. Every OSError becomes an OutputError in Indonesian."""
-    try:
-        os.replace(finished, target)
-    except OSError as exc:
-        raise OutputError(_output_code(exc, target), str(target), os_reason(exc)) from None
-    return target
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _output_code(exc: OSError, replacing: Path | None = None) -> str:
-    """Refused while replacing an existing document: Word (on Windows) holds it open."""
-    if not isinstance(exc, PermissionError):
-        return "dokumen-gagal-ditulis"
-    if replacing is not None and replacing.exists():
-        return "dokumen-terkunci"
-    return "dokumen-tanpa-izin"
 
 
 def save_deterministic(document: Document, target: Path) -> None:
