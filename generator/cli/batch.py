@@ -1,0 +1,83 @@
+"""``zi-plan build-all``: every unit of a Kantor Wilayah at once, and the recap."""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+
+import click
+
+from generator.cli.app import (
+    DEFAULT_THRESHOLDS,
+    OUTPUT_DIR,
+    cli,
+    debug_option,
+    help_option,
+    reported,
+)
+
+
+@cli.command("build-all")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=OUTPUT_DIR,
+    show_default=True,
+    help="Folder tujuan dokumen dan rekap.",
+)
+@click.option("--pdf", is_flag=True, help="Buat juga PDF setiap dokumen (perlu LibreOffice).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="JUMLAH",
+    default=None,
+    help="Jumlah proses kerja. Bawaan: satu per inti prosesor.",
+)
+@debug_option
+@help_option
+def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debug: bool) -> None:
+    """Menyusun rencana kerja semua satuan kerja sekaligus, beserta workbook rekap.
+
+    Setiap subfolder FOLDER yang berisi 00_umum.xlsx adalah sumber satu satuan kerja.
+    Satuan kerja yang gagal tidak menghentikan yang lain; di akhir ditampilkan tabel
+    status, dan rekap Rekap_<Kanwil>_<Tahun>.xlsx ditulis ke folder tujuan.
+
+    Contoh: zi-plan build-all kanwil_riau/ -o output/riau --jobs 2
+
+    Keluar dengan kode 1 jika ada satuan kerja yang gagal.
+    """
+    from generator.batch.build import build_all, format_units, recap_name, unit_folders
+    from generator.batch.recap import write_recap
+    from generator.render.office import convert_many
+
+    units = unit_folders(folder)
+    if not units:
+        click.echo(
+            f"{folder}: tidak ada subfolder yang berisi 00_umum.xlsx. Perbaiki: simpan "
+            "sumber setiap satuan kerja dalam subfoldernya sendiri.",
+            err=True,
+        )
+        sys.exit(1)
+    gc.set_threshold(*DEFAULT_THRESHOLDS)  # before the workers fork: see ONE_PLAN_THRESHOLDS
+    with (
+        click.progressbar(
+            length=len(units),
+            label="Menyusun",
+            file=sys.stderr,
+            item_show_func=lambda name: name,
+            show_pos=True,
+        ) as bar,
+        reported(debug=debug, before="\n"),
+    ):
+        results = build_all(folder, out, jobs, lambda unit: bar.update(1, unit.folder))
+    click.echo(format_units(results), err=True)
+    with reported(debug=debug):
+        recap = write_recap(results, out / recap_name(results))
+        if pdf:
+            convert_many([Path(r.document) for r in results if r.ok], out)
+    click.echo(str(recap))
+    sys.exit(0 if all(r.ok for r in results) else 1)
