@@ -38,10 +38,11 @@ diff: $(STAMP) ## what changed since OLD (a sources folder or an archived JSON):
 validate: $(STAMP) ## check the workbooks in $(SOURCES)/ without building
 	$(BIN)/zi-plan validate $(SOURCES)
 
-lint: $(STAMP) ## ruff (lint + format check) and mypy
+lint: $(STAMP) ## ruff (lint + format check), mypy and the import layers (lint-imports)
 	$(BIN)/ruff check generator tests benchmarks tools
 	$(BIN)/ruff format --check generator tests benchmarks tools
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 format: $(STAMP) ## reformat the code
 	$(BIN)/ruff format generator tests benchmarks tools

@@ -64,12 +64,6 @@ def _dictionary() -> tuple[Any, Any]:
     return dictionary, StemmerFactory().create_stemmer()
 
 
-def check(folder: Path) -> list[Problem]:
-    """All findings for a sources folder that builds (InputInvalid otherwise)."""
-    loader = Loader(folder)
-    return review(loader, loader.load())
-
-
 def review(loader: Loader, plan: Plan) -> list[Problem]:
     """The findings of a loaded plan (``loader`` keeps the texts and their cells)."""
     folder = loader.folder

@@ -72,14 +72,7 @@ def _entries(headings: list[tuple[int, str]], pages: list[str]) -> list[Entry]:
         found.append((level, text, hit))
         page = hit
     first_arabic = next((hit for _, text, hit in found if _fold(text).startswith("bab i ")), 0)
-    return [
-        Entry(
-            level,
-            text,
-            roman(hit + 1).lower() if hit < first_arabic else str(hit - first_arabic + 1),
-        )
-        for level, text, hit in found
-    ]
+    return [Entry(level, text, _page_label(hit, first_arabic)) for level, text, hit in found]
 
 
 def _page_label(page: int, first_arabic: int) -> str:

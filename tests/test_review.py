@@ -10,8 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.plan.validate import Loader
 from generator.problems import CellRef
-from generator.review import check
+from generator.review import review
 from tests.conftest import SAMPLE_SOURCES, set_cell
 
 LONG_SENTENCE = (
@@ -21,7 +22,8 @@ LONG_SENTENCE = (
 
 
 def findings(folder: Path) -> list[tuple[str, CellRef, str]]:
-    return [(p.code, p.where, p.message) for p in check(folder)]
+    loader = Loader(folder)
+    return [(p.code, p.where, p.message) for p in review(loader, loader.load())]
 
 
 def workbook(folder: Path, number: int) -> Path:
