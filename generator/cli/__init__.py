@@ -233,12 +233,12 @@ def build(
                 err=True,
             )
     try:
-        changes = None
+        riwayat: dict[str, object] | str = ""
         if history is not None:
-            from generator.diff.core import diff_plans
+            from generator.diff import diff_plans, history_context
 
-            changes = diff_plans(_load_any(history, output_format, debug), plan)
-        written = write(plan, output, toc=toc, history=changes)
+            riwayat = history_context(diff_plans(_load_any(history, output_format, debug), plan))
+        written = write(plan, output, toc=toc, history=riwayat)
         if as_json:
             json_path = written.with_suffix(".json")
             json_path.write_text(plan.model_dump_json(indent=2) + "\n", encoding="utf-8")
@@ -340,7 +340,7 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: b
     Keluar dengan kode 0 jika kedua rencana sama, 1 jika berbeda atau jika salah
     satu masukan tidak dapat dibaca.
     """
-    from generator.diff.core import diff_plans, diff_to_json, format_diff, write_diff_docx
+    from generator.diff import diff_plans, diff_to_json, format_diff, write_diff_docx
 
     old_plan, new_plan = (_load_any(path, output_format, debug) for path in (old, new))
     result = diff_plans(old_plan, new_plan)
@@ -362,7 +362,7 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: b
 
 def _load_any(path: Path, output_format: str, debug: bool) -> Plan:
     """A plan from a sources folder or a JSON of build --json, or the report and exit 1."""
-    from generator.diff.core import load_any
+    from generator.diff import load_any
 
     try:
         return load_any(path)
