@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.diff.core import diff_plans  # noqa: E402  (after the path is set)
+from generator.diff import diff_plans  # noqa: E402  (after the path is set)
 from generator.plan.models import (  # noqa: E402
     Activity,
     Component,

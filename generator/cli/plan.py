@@ -38,7 +38,7 @@ def load_plan(sources: Path, output_format: str, debug: bool) -> tuple[Loader, P
 
 def load_any_plan(path: Path, output_format: str, debug: bool) -> Plan:
     """A plan from a sources folder or a JSON of build --json, or the report and exit 1."""
-    from generator.diff.core import load_any
+    from generator.diff import load_any
 
     closing = f"{path}: perbandingan tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi."
     with reported(output_format, debug, closing=closing):
@@ -128,12 +128,13 @@ def build(
                 err=True,
             )
     with reported(output_format, debug):
-        changes = None
+        riwayat: dict[str, object] | str = ""
         if history is not None:
-            from generator.diff.core import diff_plans
+            from generator.diff import diff_plans, history_context
 
-            changes = diff_plans(load_any_plan(history, output_format, debug), plan)
-        written = write(plan, output, toc=toc, history=changes)
+            old = load_any_plan(history, output_format, debug)
+            riwayat = history_context(diff_plans(old, plan))
+        written = write(plan, output, toc=toc, history=riwayat)
         if as_json:
             json_path = written.with_suffix(".json")
             json_path.write_text(plan.model_dump_json(indent=2) + "\n", encoding="utf-8")
@@ -230,7 +231,7 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: b
     Keluar dengan kode 0 jika kedua rencana sama, 1 jika berbeda atau jika salah
     satu masukan tidak dapat dibaca.
     """
-    from generator.diff.core import diff_plans, diff_to_json, format_diff, write_diff_docx
+    from generator.diff import diff_plans, diff_to_json, format_diff, write_diff_docx
 
     old_plan, new_plan = (load_any_plan(path, output_format, debug) for path in (old, new))
     result = diff_plans(old_plan, new_plan)

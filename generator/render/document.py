@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, time
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 import docxtpl
 import jinja2
@@ -27,9 +27,6 @@ from generator.indonesian import format_date, letter, roman
 from generator.plan.models import Line, Marker, Paragraph, Plan, SectionKey, numbered
 from generator.plan.standard_text import PENGANTAR_TABEL
 from generator.render import layout
-
-if TYPE_CHECKING:
-    from generator.diff.core import PlanDiff
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "word_templates" / "rencana_kerja_zi.docx"
 _LISTING_CHARS = re.compile("[\t\n\a\f]")
@@ -139,39 +136,11 @@ def default_filename(plan: Plan) -> str:
     return f"Rencana_Kerja_ZI_{name}_{plan.identity.tahun}.docx"
 
 
-def history_context(changes: PlanDiff | None) -> dict[str, Any] | str:
-    """The Riwayat Perubahan page: the changes since an earlier version, by heading."""
-    if changes is None:
-        return ""
-    return {
-        "against": changes.old.describe(),
-        "summary": changes.summary(),
-        "groups": [
-            {
-                "title": title,
-                "changes": [
-                    {
-                        "label": f"{change.kind.word}: {change.label}",
-                        "detail": _detail(change.old, change.new),
-                    }
-                    for change in group
-                ],
-            }
-            for title, group in changes.groups()
-        ],
-    }
-
-
-def _detail(old: str, new: str) -> str:
-    if old and new:
-        return f" (semula: {old}; menjadi: {new})"
-    return f" ({old or new})" if old or new else ""
-
-
 def build_context(
-    plan: Plan, template: DocxTemplate | None = None, history: PlanDiff | None = None
+    plan: Plan, template: DocxTemplate | None = None, history: dict[str, Any] | str = ""
 ) -> dict[str, Any]:
-    """Everything the template needs, already numbered and formatted."""
+    """Everything the template needs, already numbered and formatted; ``history`` is the
+    Riwayat Perubahan page's context (generator.diff.history_context), "" for none."""
     identity = plan.identity
     signer = identity.penandatangan
     ketua = identity.ketua_tim
@@ -211,7 +180,7 @@ def build_context(
         },
         "bab3": _numbered_sections(plan, 3, BAB3),
         "penutup": narrative(plan.section(SectionKey.PENUTUP).paragraphs),
-        "riwayat": history_context(history),
+        "riwayat": history,
     }
 
 
@@ -334,7 +303,7 @@ def _template_bytes(template_path: Path) -> bytes:
 
 
 def render(
-    plan: Plan, template_path: Path = TEMPLATE, history: PlanDiff | None = None
+    plan: Plan, template_path: Path = TEMPLATE, history: dict[str, Any] | str = ""
 ) -> DocxTemplate:
     template = _PatchingOnce(io.BytesIO(_template_bytes(template_path)))
     template.render(build_context(plan, template, history), jinja_env(), autoescape=True)
@@ -365,13 +334,13 @@ def write(
     template_path: Path = TEMPLATE,
     *,
     toc: bool = False,
-    history: PlanDiff | None = None,
+    history: dict[str, Any] | str = "",
 ) -> Path:
     """Renders and writes atomically: a failed build never touches an existing document.
 
     With ``toc``, the Daftar Isi gets its page numbers from a LibreOffice rendering
-    (generator/toc.py) before the file is moved into place. With ``history`` (the changes
-    since an earlier version), a Riwayat Perubahan page closes the document.
+    (generator/toc.py) before the file is moved into place. With ``history`` (the context
+    of the changes since an earlier version), a Riwayat Perubahan page closes the document.
     """
     template = render(plan, template_path, history)
     finish = None
