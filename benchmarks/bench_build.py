@@ -25,7 +25,8 @@ FLOOR = """
 import pickle, sys
 import click, docx, openpyxl, pydantic
 from docxtpl import DocxTemplate
-from generator.render.document import TEMPLATE, jinja_env
+from generator.render.document import TEMPLATE
+from generator.render.engine import jinja_env
 context = pickle.loads(open(sys.argv[1], "rb").read())
 template = DocxTemplate(str(TEMPLATE))
 template.render(context, jinja_env(), autoescape=True)
@@ -45,7 +46,7 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from generator.plan.validate import load_plan
-    from generator.render.document import build_context
+    from generator.render.context import build_context
 
     plan, _ = load_plan(ROOT / "sources")
     with tempfile.TemporaryDirectory() as scratch:

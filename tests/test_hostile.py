@@ -27,7 +27,7 @@ import generator
 from generator import files
 from generator.cli import cli
 from generator.plan.validate import load_plan
-from generator.render import layout
+from generator.render import engine
 from generator.render.document import write
 from tests.conftest import SAMPLE_SOURCES, assert_no_traceback, set_cell
 from tests.docx_reading import open_docx
@@ -1257,7 +1257,7 @@ def test_a_full_disk_keeps_the_old_document_and_says_so(
         target.write_bytes(b"PK\x03\x04 setengah")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(layout, "save_deterministic", full)
+    monkeypatch.setattr(engine, "save_deterministic", full)
 
     result = run("build", sources, "-o", output, "--tanpa-daftar-isi", "--tanpa-periksa")
 

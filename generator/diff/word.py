@@ -15,7 +15,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from generator.diff.changes import Kind, PlanDiff
 from generator.diff.report import describe_words
-from generator.render import layout
+from generator.render.engine import save_atomically
 
 FONT = "Arial"
 _THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -155,4 +155,4 @@ def write_diff_docx(diff: PlanDiff, target: Path) -> Path:
     core = document.core_properties
     core.created = core.modified = core.last_printed = moment
     core.revision = 1
-    return layout.save_atomically(document, target)
+    return save_atomically(document, target)

@@ -1,4 +1,4 @@
-"""Shapes the rendered document: paper size, table columns and merges, byte-stable saving.
+"""Shapes the rendered document: paper size, table columns, widths and merges.
 
 Tables in the template carry every optional column and one row per line; here empty
 optional columns are dropped, widths fitted to the page, and the cells of one group
@@ -7,17 +7,12 @@ optional columns are dropped, widths fitted to the page, and the cells of one gr
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from docx.document import Document
-from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from generator.files import write_atomically
 from generator.indonesian import MONTH_HEADINGS
 
 # Header names are compared in capitals: the template may write them either way.
@@ -46,7 +41,6 @@ TCPR_ORDER = (
     "vAlign",
     "hideMark",
 )
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 Element = Any  # lxml elements of python-docx's oxml layer
 
@@ -86,50 +80,6 @@ def shape(document: Document, paper: str = "A4") -> None:
         if rule:
             columns, identical_only = rule
             _merge_groups(table, [i for i, h in enumerate(headers) if h in columns], identical_only)
-
-
-def save_atomically(
-    document: Document, target: Path, finish: Callable[[Path], None] | None = None
-) -> Path:
-    """Writes the document to ``target`` (see write_atomically); ``finish`` may complete
-    the written file before it takes the name."""
-
-    def write(temporary: Path) -> None:
-        save_deterministic(document, temporary)
-        if finish is not None:
-            finish(temporary)
-
-    return write_atomically(target, write)
-
-
-def save_deterministic(document: Document, target: Path) -> None:
-    """Same plan, same bytes: fixed zip timestamps, python-docx's entry order.
-
-    Writes the package through python-docx's PackageWriter steps with a zip writer of
-    our own, instead of saving and re-zipping: one compression pass, not two.
-    """
-    package = document.part.package
-    for part in package.parts:
-        part.before_marshal()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        writer = _FixedTimeWriter(archive)
-        steps: Any = PackageWriter  # its steps are private, untyped, stable since 0.8
-        steps._write_content_types_stream(writer, package.parts)
-        steps._write_pkg_rels(writer, package.rels)
-        steps._write_parts(writer, package.parts)
-
-
-class _FixedTimeWriter:
-    """python-docx's physical-package writer interface, with 1980-01-01 on every entry."""
-
-    def __init__(self, archive: zipfile.ZipFile) -> None:
-        self._archive = archive
-
-    def write(self, pack_uri: Any, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        self._archive.writestr(info, blob)
 
 
 # -- sections -----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from generator.indonesian import roman
-from generator.render.layout import save_deterministic
+from generator.render.engine import save_deterministic
 from generator.render.office import convert_to_pdf
 
 HEADING_LEVELS = {"Heading 1": 1, "Heading 2": 2}

@@ -12,7 +12,8 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from generator.plan.validate import load_plan
-from generator.render.document import TEMPLATE, build_context, write
+from generator.render.context import build_context
+from generator.render.document import TEMPLATE, write
 from generator.render.office import convert_to_pdf
 from tests.conftest import SAMPLE_SOURCES, requires_libreoffice, set_cell
 from tests.docx_reading import (

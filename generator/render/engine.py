@@ -1,0 +1,181 @@
+"""docxtpl, Jinja and python-docx as this package uses them, and every reach into their
+internals: templates compiled once, XML patched once, packages saved byte-stable.
+
+Each reach is checked by tests/render/test_engine.py, which fails when a pinned library
+changes underneath it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import sys
+import zipfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any, ClassVar
+
+import docxtpl
+import jinja2
+from docx.document import Document
+from docx.opc.pkgwriter import PackageWriter
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined
+from lxml import etree
+from markupsafe import Markup, escape
+
+from generator.files import write_atomically
+
+_LISTING_CHARS = re.compile("[\t\n\a\f]")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _literal(value: object) -> object:
+    """Escapes text so it appears as typed.
+
+    Beyond autoescape (``&``, ``<``), docxtpl turns ``{_{`` into ``{{`` after rendering;
+    writing ``_`` as a character reference keeps such text literal.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        escaped = escape(value)
+        return Markup(str(escaped).replace("_", "&#95;")) if "_" in value else escaped
+    return value
+
+
+CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zi-plan"
+_CACHE_SALT = f"{sys.version}|jinja2 {jinja2.__version__}|docxtpl {docxtpl.__version__}|1"
+
+
+def _disk_cached(kind: str, source: str, make: Callable[[], bytes]) -> bytes:
+    """``make()``'s bytes for ``source``, kept in the user's cache folder across runs.
+
+    A cache that cannot be read or written only makes the run slower, never wrong: the
+    key covers the source and the versions of Python, Jinja and docxtpl.
+    """
+    key = hashlib.sha256(f"{_CACHE_SALT}|{kind}|{source}".encode()).hexdigest()
+    path = CACHE_DIR / f"{key}.{kind}"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    data = make()
+    try:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except OSError:
+        pass
+    return data
+
+
+class CompilingOnce(Environment):
+    """Compiles each template source once, not once per render (nor per run).
+
+    docxtpl compiles the body, every header and footer and every core property anew for
+    each render: half of a render's time. Compiled templates are kept in memory, and their
+    code on disk, so that a cold build skips compiling too.
+    """
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            code = marshal.loads(
+                _disk_cached("jinja", source, lambda: marshal.dumps(self.compile(source)))
+            )
+            compiled = self.template_class.from_code(self, code, self.make_globals(None), None)
+            self._compiled[source] = compiled
+        return compiled
+
+    @property
+    def _compiled(self) -> dict[str, Any]:
+        cache: dict[str, Any] = self.__dict__.setdefault("_zi_compiled", {})
+        return cache
+
+
+class PatchingOnce(DocxTemplate):  # type: ignore[misc]
+    """docxtpl with its XML clean-up (a few dozen regexes over the body) done once per
+    source, and a strict parse of the rendered body."""
+
+    _patched: ClassVar[dict[str, str]] = {}
+
+    def patch_xml(self, src_xml: str) -> str:
+        patched = self._patched.get(src_xml)
+        if patched is None:
+            data = _disk_cached(
+                "xml", src_xml, lambda: super(PatchingOnce, self).patch_xml(src_xml).encode()
+            )
+            patched = self._patched[src_xml] = data.decode()
+        return patched
+
+    def resolve_listing(self, xml: str) -> str:
+        """docxtpl turns ``\t \n \a \f`` in values into tabs, breaks and paragraphs with
+        regexes over every paragraph; most plans hold none of them."""
+        if _LISTING_CHARS.search(xml) is None:
+            return xml
+        return str(super().resolve_listing(xml))
+
+    def fix_tables(self, xml: str) -> Any:
+        """docxtpl re-parses the body in lxml's *recover* mode to fix tables after
+        ``{%tc %}`` column loops, which this template does not use; recover mode also
+        drops broken XML silently. A strict parse fails loudly on a template bug."""
+        return etree.fromstring(xml)
+
+
+@cache
+def jinja_env() -> Environment:
+    return CompilingOnce(autoescape=True, undefined=StrictUndefined, finalize=_literal)
+
+
+@cache
+def template_bytes(template_path: Path) -> bytes:
+    return template_path.read_bytes()
+
+
+def save_atomically(
+    document: Document, target: Path, finish: Callable[[Path], None] | None = None
+) -> Path:
+    """Writes the document to ``target`` (see write_atomically); ``finish`` may complete
+    the written file before it takes the name."""
+
+    def write(temporary: Path) -> None:
+        save_deterministic(document, temporary)
+        if finish is not None:
+            finish(temporary)
+
+    return write_atomically(target, write)
+
+
+def save_deterministic(document: Document, target: Path) -> None:
+    """Same plan, same bytes: fixed zip timestamps, python-docx's entry order.
+
+    Writes the package through python-docx's PackageWriter steps with a zip writer of
+    our own, instead of saving and re-zipping: one compression pass, not two.
+    """
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        writer = _FixedTimeWriter(archive)
+        steps: Any = PackageWriter  # its steps are private, untyped, stable since 0.8
+        steps._write_content_types_stream(writer, package.parts)
+        steps._write_pkg_rels(writer, package.rels)
+        steps._write_parts(writer, package.parts)
+
+
+class _FixedTimeWriter:
+    """python-docx's physical-package writer interface, with 1980-01-01 on every entry."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self._archive = archive
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._archive.writestr(info, blob)
