@@ -1,7 +1,215 @@
 """Sheets read as tables: the sources folder's workbooks, header search, rows of cells."""
 
-# The reader's table layer is split out of generator/xlsx/reader.py in the next commit;
-# until then this module names its public API.
-from generator.xlsx.reader import Cell, Table, discover, fold, read_table
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from generator.contract import Column
+from generator.indonesian import thousands
+from generator.problems import CellRef, Report
+from generator.xlsx import Sheet
+from generator.xlsx.coords import column_letter
+from generator.xlsx.parts import fold
+from generator.xlsx.values import display_text
 
 __all__ = ["Cell", "Table", "discover", "fold", "read_table"]
+
+HEADER_SEARCH_ROWS = 10
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+MAX_TABLE_ROWS = 5_000  # the reference plan has fewer than 100 rows in its longest table
+_NUMBERED_NAME = re.compile(r"^(\d{2})(?!\d)")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell's value as the reader saw it, and where it is."""
+
+    value: object
+    ref: CellRef
+    number_format: str = "General"
+    merged: bool = False  # covered by a merged range that starts above or left of it
+
+    @property
+    def blank(self) -> bool:
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+    @property
+    def text(self) -> str:
+        """The value as the Pokja sees it in Excel, trimmed."""
+        return display_text(self.value, self.number_format)
+
+
+@dataclass
+class Table:
+    """A sheet read under its header row: each row maps column keys to cells."""
+
+    ref: CellRef
+    header_row: int
+    columns: dict[str, int]
+    rows: list[dict[str, Cell]] = field(default_factory=list)
+    rejected: set[CellRef] = field(default_factory=set)  # cells reported already, now blank
+
+
+def discover(folder: Path, report: Report) -> dict[int, Path]:
+    """The workbooks of a sources folder, by their leading number 00..06."""
+    found: dict[int, Path] = {}
+    if not folder.is_dir():
+        report.error("folder-tidak-ada", CellRef(str(folder)))
+        return found
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(("~$", ".")) or not path.is_file():
+            continue
+        if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            continue
+        match = _NUMBERED_NAME.match(path.name)
+        if not match:
+            continue
+        number = int(match.group(1))
+        if number in found:
+            report.error(
+                "workbook-ganda",
+                CellRef(path.name),
+                number=f"{number:02d}",
+                other=found[number].name,
+            )
+            continue
+        found[number] = path
+    return found
+
+
+def read_table(sheet: Sheet, file: str, columns: Sequence[Column], report: Report) -> Table | None:
+    """The rows under the sheet's header row, keyed by column; None if the header is missing."""
+    where = CellRef(file, sheet.title)
+    grid = sheet.grid(HEADER_SEARCH_ROWS + 1)
+    header = _find_header(grid, columns)
+    if header is None:
+        found = [_short(v) for v in (grid[0] if grid else []) if v is not None]
+        for row in grid[:HEADER_SEARCH_ROWS]:
+            if sum(v is not None for v in row) > len(found):
+                found = [_short(v) for v in row if v is not None]
+        missing = [c.title for c in columns if c.required]
+        report.error(
+            "judul-kolom-tidak-ada",
+            where,
+            missing=", ".join(missing),
+            found=", ".join(found) or "(kosong)",
+        )
+        return None
+    header_row, positions, data_start = header
+    missing = [c.title for c in columns if c.required and c.key not in positions]
+    if missing:
+        report.error(
+            "kolom-wajib-tidak-ada",
+            CellRef(file, sheet.title, f"baris {header_row + 1}"),
+            missing=", ".join(missing),
+            found=", ".join(_header_names(grid, header_row, data_start)),
+        )
+        return None
+    known = _keys_by_name(tuple(columns))
+    extras = [n for n in _header_names(grid, header_row, data_start) if fold(n) not in known]
+    if extras:
+        report.warn(
+            "kolom-diabaikan",
+            CellRef(file, sheet.title, f"baris {header_row + 1}"),
+            extra=", ".join(extras),
+        )
+
+    def ref(r: int, c: int) -> CellRef:
+        return CellRef(file, sheet.title, f"{column_letter(c + 1)}{r + 1}")
+
+    read = set(positions.values())
+    rejected = set()
+    for r, c in sorted(sheet.errors):
+        if r >= data_start and c in read:
+            rejected.add(ref(r, c))
+            if (r, c) not in sheet.covered:
+                report.error("galat-excel", ref(r, c), value=sheet.values[(r, c)])
+    for r, c in sorted(sheet.formulas):
+        if r >= data_start and c in read and sheet.values.get((r, c)) is None:
+            report.warn("rumus-tanpa-nilai", ref(r, c))
+    rows: list[dict[str, Cell]] = []
+    for r in sorted({r for r, _ in sheet.values if r >= data_start}):
+        cells = {
+            key: Cell(
+                None if (r, c) in sheet.errors else sheet.values.get((r, c)),
+                ref(r, c),
+                sheet.formats.get((r, c), "General"),
+                (r, c) in sheet.covered,
+            )
+            for key, c in positions.items()
+        }
+        # a row that only continues merged cells adds nothing (a merged KEGIATAN running
+        # past the last line, a merged column down to the sheet's end)
+        if all(cell.blank or cell.merged for cell in cells.values()):
+            continue
+        rows.append(cells)
+    if len(rows) > MAX_TABLE_ROWS:
+        report.error(
+            "tabel-terlalu-panjang",
+            where,
+            rows=thousands(len(rows)),
+            max=thousands(MAX_TABLE_ROWS),
+        )
+        return None
+    return Table(where, header_row + 1, positions, rows, rejected)
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """A cell quoted in a message: one line, and a long paragraph cut short."""
+    text = " ".join(display_text(value).split())
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def _header_names(grid: list[list[object]], row: int, data_start: int) -> list[str]:
+    """The names in the header row, and in the second header row when there is one."""
+    names = [str(v).strip() for r in range(row, data_start) for v in grid[r] if v is not None]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+@cache
+def _keys_by_name(columns: tuple[Column, ...]) -> dict[str, str]:
+    """Every header name the columns answer to, folded -> the column's key (the same few
+    columns are looked for in every sheet of every unit)."""
+    return {fold(name): c.key for c in columns for name in c.names}
+
+
+def _match(values: Iterable[object], lookup: dict[str, str]) -> dict[str, int]:
+    """Which column each header names: column key -> index (the first cell naming it)."""
+    positions: dict[str, int] = {}
+    for index, value in enumerate(values):
+        key = lookup.get(fold(value))
+        if key is not None and key not in positions:
+            positions[key] = index
+    return positions
+
+
+def _find_header(
+    grid: list[list[object]], columns: Sequence[Column]
+) -> tuple[int, dict[str, int], int] | None:
+    """The header row: the first of the first rows that names every required column.
+
+    The months may sit in a second header row under a merged "WAKTU/BULAN" cell.
+    Falls back to the row naming the most columns, so that a missing column is reported
+    by name rather than as a missing header.
+    """
+    required = {c.key for c in columns if c.required}
+    lookup = _keys_by_name(tuple(columns))
+    best: tuple[int, dict[str, int], int] | None = None
+    for r in range(min(HEADER_SEARCH_ROWS, len(grid))):
+        positions = _match(grid[r], lookup)
+        data_start = r + 1
+        if not required <= positions.keys() and r + 1 < len(grid):
+            below = _match(grid[r + 1], lookup)
+            extra = {k: c for k, c in below.items() if k not in positions}
+            if extra and positions:
+                positions = {**positions, **extra}
+                data_start = r + 2
+        if required <= positions.keys():
+            return r, positions, data_start
+        if len(positions) >= 2 and (best is None or len(positions) > len(best[1])):
+            best = (r, positions, data_start)
+    return best

@@ -11,7 +11,7 @@ import pytest
 from generator.plan.models import ComponentKey, SectionKey, Step
 from generator.plan.validate import Loader, load_plan
 from generator.problems import CellRef, InputInvalid, Problem, Severity
-from generator.xlsx.reader import Cell
+from generator.tables import Cell
 
 SATKER = "Rumah Tahanan Negara Kelas I Pekanbaru"
 UMUM = "00_umum.xlsx"

@@ -1,9 +1,7 @@
-"""Reading the Pokja workbooks: finding files, opening them safely, reading tables by header."""
+"""Sheets read as tables: finding the workbooks, the header row, rows of cells."""
 
 from __future__ import annotations
 
-import zipfile
-from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -12,15 +10,8 @@ import pytest
 from generator import contract as cols
 from generator.contract import Column
 from generator.problems import CellRef, Report
-from generator.xlsx.reader import (
-    Sheet,
-    Table,
-    discover,
-    display_text,
-    find_sheet,
-    open_workbook,
-    read_table,
-)
+from generator.tables import Table, discover, read_table
+from tests.workbook_xml import sheet_of, written
 
 MONTHS = ["JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES"]
 INDIKATOR_HEADER = [
@@ -29,26 +20,12 @@ INDIKATOR_HEADER = [
 BAGIAN_TEKS = (Column("bagian", ("Bagian",)), Column("teks", ("Teks",)))
 
 
-def sheet_of(path: Path, name: str) -> Sheet:
-    """The sheet as the loader sees it: saved, then opened again from disk."""
-    report = Report()
-    workbook = open_workbook(path, report)
-    assert workbook is not None, report.problems
-    sheet = find_sheet(workbook, name)
-    assert sheet is not None
-    return sheet
-
-
 def table_of(
     make_workbook, rows: list[list[object]], columns=BAGIAN_TEKS, sheet: str = "Data"
 ) -> tuple[Table | None, Report]:
     path = make_workbook("01_x.xlsx", {sheet: rows})
     report = Report()
     return read_table(sheet_of(path, sheet), "01_x.xlsx", columns, report), report
-
-
-def codes(report: Report) -> list[str]:
-    return [problem.code for problem in report.problems]
 
 
 # -- discover ---------------------------------------------------------------------------------
@@ -130,89 +107,6 @@ def test_discover_reports_a_missing_folder(tmp_path: Path) -> None:
     assert [(p.code, p.where) for p in report.errors] == [
         ("folder-tidak-ada", CellRef(str(tmp_path / "tidak-ada")))
     ]
-
-
-# -- open_workbook ----------------------------------------------------------------------------
-
-
-def open_bytes(tmp_path: Path, data: bytes) -> tuple[object, Report]:
-    path = tmp_path / "02_penataan_tatalaksana.xlsx"
-    path.write_bytes(data)
-    report = Report()
-    return open_workbook(path, report), report
-
-
-def zip_bytes(tmp_path: Path, members: dict[str, bytes]) -> bytes:
-    path = tmp_path / "archive.zip"
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return path.read_bytes()
-
-
-def test_open_workbook_opens_a_real_workbook(make_workbook, tmp_path: Path) -> None:
-    path = make_workbook("00_umum.xlsx", {"Identitas": [["Kolom", "Isi"]]})
-    report = Report()
-
-    workbook = open_workbook(path, report)
-
-    assert workbook is not None
-    assert workbook.sheetnames == ["Identitas"]
-    assert report.problems == []
-
-
-@pytest.mark.parametrize(
-    ("data", "code"),
-    [
-        (b"", "file-kosong"),
-        (bytes(range(256)) * 8, "file-bukan-xlsx"),
-        (b"<html><body><table><tr><td>1</td></tr></table></body></html>", "file-html"),
-        (b"\xef\xbb\xbf<?xml version='1.0'?><html></html>", "file-html"),
-        (b"  \r\n<!DOCTYPE html><html></html>", "file-html"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096), "file-xls-lama"),
-    ],
-    ids=["empty", "random-bytes", "html", "html-with-bom", "html-after-blanks", "ole-xls"],
-)
-def test_open_workbook_names_what_the_file_really_is(tmp_path: Path, data, code) -> None:
-    workbook, report = open_bytes(tmp_path, data)
-
-    assert workbook is None
-    assert [(p.code, p.where) for p in report.errors] == [
-        (code, CellRef("02_penataan_tatalaksana.xlsx"))
-    ]
-
-
-def test_open_workbook_rejects_a_zip_without_a_workbook(tmp_path: Path) -> None:
-    data = zip_bytes(tmp_path, {"word/document.xml": b"<w:document/>", "notes.txt": b"hi"})
-
-    workbook, report = open_bytes(tmp_path, data)
-
-    assert workbook is None
-    assert codes(report) == ["file-bukan-xlsx"]
-
-
-def test_open_workbook_reports_a_truncated_workbook(make_workbook, tmp_path: Path) -> None:
-    """A cut-off copy loses the zip directory at its end: it starts like a zip, ends short."""
-    whole = make_workbook("whole.xlsx", {"Data": [["Bagian", "Teks"], ["Tujuan", "x"]]})
-    data = whole.read_bytes()
-
-    workbook, report = open_bytes(tmp_path, data[: len(data) // 2])
-
-    assert workbook is None
-    assert codes(report) == ["file-terpotong"]
-
-
-def test_open_workbook_reports_a_damaged_workbook(make_workbook, tmp_path: Path) -> None:
-    whole = make_workbook("whole.xlsx", {"Data": [["Bagian", "Teks"]]})
-    with zipfile.ZipFile(whole) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    members["xl/workbook.xml"] = b"<workbook><sheets><sheet name="
-
-    workbook, report = open_bytes(tmp_path, zip_bytes(tmp_path, members))
-
-    assert workbook is None
-    assert codes(report) == ["file-rusak"]
-    assert "detail" in report.errors[0].params
 
 
 # -- read_table -------------------------------------------------------------------------------
@@ -389,104 +283,6 @@ def test_read_table_shows_percentages_as_typed(make_workbook, value, shown) -> N
     assert table.rows[0]["teks"].text == shown
 
 
-# -- cells as Excel writes them ----------------------------------------------------------------
-
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-SHARED_STRINGS_TYPE = (
-    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
-)
-
-
-def written(
-    make_workbook, rows: str, after: str = "", strings: str = "", prolog: str = "", book=None
-) -> Path:
-    """A workbook whose sheet Data is ``rows`` as a program wrote them into its XML, with
-    ``after`` (merged ranges) behind the rows and ``strings`` as its shared strings (with
-    ``prolog`` before them); ``book`` changes workbook.xml."""
-    # the date makes openpyxl write a date style, s="1"
-    path = make_workbook("01_x.xlsx", {"Data": [["sementara", datetime(2024, 1, 1)]]})
-    with zipfile.ZipFile(path) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    sheet = f'<worksheet xmlns="{MAIN}"><sheetData>{rows}</sheetData>{after}</worksheet>'
-    members["xl/worksheets/sheet1.xml"] = sheet.encode()
-    if strings:
-        members["xl/sharedStrings.xml"] = f'{prolog}<sst xmlns="{MAIN}">{strings}</sst>'.encode()
-        types = members["[Content_Types].xml"]
-        members["[Content_Types].xml"] = types.replace(b"</Types>", SHARED_STRINGS_TYPE)
-    if book:
-        members["xl/workbook.xml"] = book(members["xl/workbook.xml"])
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return path
-
-
-def test_shared_strings_read_as_their_text_without_formatting(make_workbook) -> None:
-    strings = (
-        "<si><t>Bagian</t></si>"
-        '<si><r><t xml:space="preserve">Rapat </t></r><r><rPr><b/></rPr><t>koordinasi</t></r>'
-        '<rPh sb="0" eb="1"><t>ラ</t></rPh></si>'
-    )
-    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
-
-    sheet = sheet_of(written(make_workbook, rows, strings=strings), "Data")
-
-    assert sheet.values == {(0, 0): "Bagian", (0, 1): "Rapat koordinasi"}
-
-
-def test_shared_strings_keep_typed_escapes_as_text(make_workbook) -> None:
-    """Excel guards a typed _xHHHH_ as _x005F_xHHHH_: typed _x000B_ is text, not a
-    control character; x005F_ typed on its own stays, and a stored _x000B_ is one."""
-    strings = (
-        "<si><t>Kode _x005F_x000B_ dan x005F_ tetap</t></si>"
-        "<si><t>Baris satu_x000B_baris dua</t></si>"
-    )
-    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
-
-    sheet = sheet_of(written(make_workbook, rows, strings=strings), "Data")
-
-    assert sheet.values == {
-        (0, 0): "Kode _x000B_ dan x005F_ tetap",
-        (0, 1): "Baris satu\x0bbaris dua",
-    }
-
-
-def test_whole_numbers_read_as_integers_as_typed(make_workbook) -> None:
-    rows = '<row r="1"><c r="A1"><v>2024</v></c><c r="B1"><v>2024.5</v></c><c r="C1"><v>1</v></c>'
-    rows += "</row>"
-
-    values = sheet_of(written(make_workbook, rows), "Data").values
-
-    assert [(type(v), v) for v in values.values()] == [(int, 2024), (float, 2024.5), (int, 1)]
-
-
-def test_cells_without_an_address_follow_the_cell_before_them(make_workbook) -> None:
-    rows = (
-        '<row r="2"><c r="B2" t="inlineStr"><is><t>b</t></is></c>'
-        '<c t="inlineStr"><is><t>c</t></is></c></row>'
-        '<row><c t="inlineStr"><is><t>a</t></is></c></row>'
-    )
-
-    values = sheet_of(written(make_workbook, rows), "Data").values
-
-    assert values == {(1, 1): "b", (1, 2): "c", (2, 0): "a"}
-
-
-def test_dates_count_from_1904_when_the_workbook_says_so(make_workbook) -> None:
-    """Excel for Mac used to count days from 1904; the same serial is then four years later."""
-    rows = '<row r="1"><c r="A1" s="1"><v>45334</v></c></row>'
-
-    def date1904(book: bytes) -> bytes:
-        return book.replace(b"<workbookPr/>", b'<workbookPr date1904="1"/>')
-
-    windows = sheet_of(written(make_workbook, rows), "Data")
-    mac = sheet_of(written(make_workbook, rows, book=date1904), "Data")
-
-    assert windows.values[(0, 0)] == datetime(2024, 2, 12)
-    assert mac.values[(0, 0)] == datetime(2028, 2, 13)
-
-
 def test_read_table_warns_about_a_formula_never_calculated(make_workbook) -> None:
     rows = (
         '<row r="1"><c r="A1" t="inlineStr"><is><t>Bagian</t></is></c>'
@@ -503,56 +299,3 @@ def test_read_table_warns_about_a_formula_never_calculated(make_workbook) -> Non
 
     assert table is not None
     assert [(p.code, p.where.cell) for p in report.warnings] == [("rumus-tanpa-nilai", "B2")]
-
-
-def test_a_doctype_behind_the_first_megabyte_is_refused(make_workbook) -> None:
-    """The quick look at each part's start misses it; libxml2 would call it bad XML."""
-    prolog = "<!--" + "x" * 1024 * 1024 + '-->\n<!DOCTYPE sst [<!ENTITY lol "lol">]>'
-    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
-    path = written(make_workbook, rows, strings="<si><t>&lol;</t></si>", prolog=prolog)
-    report = Report()
-
-    assert open_workbook(path, report) is None
-    assert codes(report) == ["file-entitas-xml"]
-
-
-def test_a_merged_range_spelt_with_character_references_is_not_expanded(make_workbook) -> None:
-    """The size check reads the raw XML; &#88;FD is XFD only once parsed."""
-    rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
-    merge = '<mergeCells count="1"><mergeCell ref="A1:&#88;FD1048576"/></mergeCells>'
-    report = Report()
-
-    assert open_workbook(written(make_workbook, rows, after=merge), report) is None
-    assert codes(report) == ["file-rusak"]
-
-
-# -- display_text -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("value", "number_format", "expected"),
-    [
-        (0.5, "0%", "50%"),
-        (0.125, "0.0%", "12.5%"),
-        (1.0, "0%", "100%"),
-        (0.07, "0%", "7%"),
-        (3.0, "General", "3"),
-        (2024.0, "General", "2024"),
-        (2.5, "General", "2.5"),
-        (0.1 + 0.2, "General", "0.3"),
-        (12, "General", "12"),
-        (datetime(2024, 2, 12), "General", "12 Februari 2024"),
-        (datetime(2024, 12, 1, 0, 0), "dd/mm/yyyy", "1 Desember 2024"),
-        (date(2025, 8, 17), "General", "17 Agustus 2025"),
-        (True, "General", "TRUE"),
-        (False, "General", "FALSE"),
-        (None, "General", ""),
-        ("  Rutan Pekanbaru \n", "General", "Rutan Pekanbaru"),
-    ],
-)
-def test_display_text_shows_values_as_excel_does(value, number_format, expected) -> None:
-    assert display_text(value, number_format) == expected
-
-
-def test_display_text_keeps_all_digits_of_a_long_number() -> None:
-    assert display_text(1234567.5) == "1234567.5"

@@ -1,0 +1,182 @@
+"""Opening a workbook from an untrusted source: the package is checked before it is read.
+
+Everything that cannot be read becomes a Problem (never an exception) so that one run
+reports all of them. Workbooks come from many hands, so the package is inspected before
+anything parses it: an archive that inflates absurdly, an XML DOCTYPE (entity bombs) or a
+merged range the size of a sheet is refused with a plain message instead of hanging the build.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from generator.indonesian import thousands
+from generator.messages import os_reason
+from generator.problems import CellRef, Report
+from generator.xlsx.coords import range_boundaries
+from generator.xlsx.parts import (
+    DOCTYPE_MARKS,
+    DOCTYPE_SCAN_BYTES,
+    EntityDeclared,
+    Workbook,
+    read_package,
+    sheet_parts,
+)
+from generator.xlsx.sheet import MAX_MERGED_CELLS, MAX_MERGED_TOTAL
+
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # a plan's workbooks hold a few hundred kB
+MAX_COMPRESSION_RATIO = 200
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MERGE_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=[\"']([^\"']+)[\"']")
+
+
+def open_workbook(path: Path, report: Report) -> Workbook | None:
+    """Opens a workbook from an untrusted source, or reports in plain words why it can't."""
+    where = CellRef(path.name)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        report.error("file-tidak-terbaca", where, detail=os_reason(exc))
+        return None
+    if not head:
+        report.error("file-kosong", where)
+        return None
+    if head.startswith(_OLE_SIGNATURE):
+        code = "file-berkata-sandi" if _is_encrypted_ooxml(path) else "file-xls-lama"
+        report.error(code, where)
+        return None
+    if not zipfile.is_zipfile(path):
+        if head.startswith(b"PK\x03\x04"):
+            code = "file-terpotong"  # a zip whose directory, at its end, never arrived
+        elif head.lstrip().lower().startswith((b"<", b"\xef\xbb\xbf<")):
+            code = "file-html"
+        else:
+            code = "file-bukan-xlsx"
+        report.error(code, where)
+        return None
+    try:
+        with _ReadOnce(path) as archive:
+            if not _inspect_package(archive, where, report):
+                return None
+            return read_package(archive)
+    except OSError as exc:
+        report.error("file-tidak-terbaca", where, detail=os_reason(exc))
+    except EntityDeclared:
+        report.error("file-entitas-xml", where)
+    except Exception as exc:  # a damaged package fails in many ways, all of them file-rusak
+        report.error("file-rusak", where, detail=_damage(exc))
+    return None
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and those it was raised from (openpyxl wraps them in a ValueError)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
+def _damage(exc: Exception) -> str:
+    for cause in _causes(exc):
+        if isinstance(cause, zipfile.BadZipFile | zlib.error | EOFError):
+            return "isi arsip zip rusak"
+        if isinstance(cause, etree.XMLSyntaxError):
+            return "isi XML tidak sah"
+        if isinstance(cause, KeyError):
+            return "ada bagian isi yang hilang"
+    return "susunan isinya tidak dikenali"
+
+
+def _is_encrypted_ooxml(path: Path) -> bool:
+    """A password-protected .xlsx is an OLE container with an EncryptionInfo stream."""
+    try:
+        with path.open("rb") as handle:
+            return "EncryptionInfo".encode("utf-16-le") in handle.read(1_000_000)
+    except OSError:
+        return False
+
+
+def _inspect_package(archive: zipfile.ZipFile, where: CellRef, report: Report) -> bool:
+    """Checks what would make the reader hang or lie, before it parses anything."""
+    infos = archive.infolist()
+    total = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
+    if total > MAX_UNCOMPRESSED_BYTES or total / packed > MAX_COMPRESSION_RATIO:
+        report.error(
+            "file-tidak-wajar",
+            where,
+            size_mb=thousands(total // (1024 * 1024)),
+            ratio=thousands(round(total / packed)),
+        )
+        return False
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names:
+        report.error("file-bukan-xlsx", where)
+        return False
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels", ".vml")) and _has_doctype(archive, info):
+            report.error("file-entitas-xml", where)
+            return False
+    sheets = sheet_parts(archive)
+    for part, sheet in sheets.items():
+        if part not in names:  # a sheet listed but not there: reading would drop it
+            report.error("file-rusak", where, detail=f"isi sheet {sheet} hilang")
+            return False
+    fits = True
+    for part, sheet in sheets.items():
+        fits &= _merges_fit(archive.read(part), CellRef(where.file, sheet), report)
+    return fits
+
+
+class _ReadOnce(zipfile.ZipFile):
+    """A package whose parts are decompressed once: the checks (DOCTYPE, merged ranges)
+    and the reading share the same bytes. Parts are read only after ``_inspect_package``
+    has checked the package's unpacked size, so keeping them in memory is bounded."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self._parts: dict[str, bytes] = {}
+
+    def read(self, name: Any, pwd: bytes | None = None) -> bytes:
+        key = name.filename if isinstance(name, zipfile.ZipInfo) else str(name)
+        if key not in self._parts:
+            self._parts[key] = super().read(name, pwd)
+        return self._parts[key]
+
+
+def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Excel never writes a DOCTYPE; one is how XML entity bombs and XXE come in."""
+    start = archive.read(info)[:DOCTYPE_SCAN_BYTES]
+    return any(mark in start for mark in DOCTYPE_MARKS)
+
+
+def _merges_fit(sheet_xml: bytes, where: CellRef, report: Report) -> bool:
+    largest, total = (0, ""), 0
+    for match in _MERGE_REF.finditer(sheet_xml):
+        ref = match.group(1).decode("ascii", "replace")
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue  # the reader will say the file is damaged
+        if min_col is None or min_row is None or max_col is None or max_row is None:
+            continue
+        area = (max_col - min_col + 1) * (max_row - min_row + 1)
+        total += area
+        largest = max(largest, (area, ref))
+    if largest[0] > MAX_MERGED_CELLS or total > MAX_MERGED_TOTAL:
+        report.error(
+            "sel-gabungan-terlalu-luas",
+            CellRef(where.file, where.sheet, largest[1]),
+            cells=thousands(largest[0]),
+        )
+        return False
+    return True

@@ -1,0 +1,154 @@
+"""The package's parts read into a Workbook: relationships, sheet parts, shared strings, styles."""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from generator.xlsx.sheet import MAIN, SharedParts, Sheet, read_sheet, text_content
+from generator.xlsx.values import (
+    BUILTIN_FORMATS,
+    MAC_EPOCH,
+    WINDOWS_EPOCH,
+    is_date_format,
+    is_duration,
+)
+
+DOCTYPE_SCAN_BYTES = 1024 * 1024  # a DOCTYPE can only stand in the prolog, before the root
+DOCTYPE_MARKS = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
+_SAFE_XML = {"resolve_entities": False, "no_network": True, "load_dtd": False}
+_SI = f"{MAIN}si"
+_CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
+_SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+def fold(name: object) -> str:
+    """The form names are compared in: case-insensitive, spaces folded."""
+    return " ".join(str(name).split()).casefold() if name is not None else ""
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """A workbook as read: every sheet's name, and the worksheets' cells."""
+
+    sheetnames: list[str]  # in the workbook's order, chart sheets too (Excel lists them)
+    worksheets: list[Sheet]
+
+
+def find_sheet(workbook: Workbook, name: str) -> Sheet | None:
+    for sheet in workbook.worksheets:
+        if fold(sheet.title) == fold(name):
+            return sheet
+    return None
+
+
+class EntityDeclared(ValueError):
+    """A part holds a DOCTYPE beyond where the quick look at each part's start reached."""
+
+
+def _xml(data: bytes) -> etree._Element:
+    return etree.fromstring(data, etree.XMLParser(**_SAFE_XML))
+
+
+def _relationships(rels: etree._Element) -> dict[str, tuple[str, str]]:
+    """A .rels part: each relationship's id -> the part it points to, and its type."""
+    found: dict[str, tuple[str, str]] = {}
+    for rel in rels.iter("{*}Relationship"):
+        target = rel.get("Target") or ""
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        found[rel.get("Id") or ""] = (posixpath.normpath(part), rel.get("Type") or "")
+    return found
+
+
+def _relationship_id(sheet: etree._Element) -> str | None:
+    """A ``<sheet>``'s r:id, whatever prefix the package gave its namespace."""
+    ids = [v for k, v in sheet.attrib.items() if etree.QName(k).localname == "id"]
+    return ids[0] if ids else None
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet's part in the package (``xl/worksheets/sheet1.xml``) -> its name."""
+    try:
+        book = _xml(archive.read("xl/workbook.xml"))
+        rels = _xml(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, etree.XMLSyntaxError):
+        return {}
+    targets = _relationships(rels)
+    parts: dict[str, str] = {}
+    for sheet in book.iter("{*}sheet"):
+        rid = _relationship_id(sheet)
+        if rid is not None and rid in targets:
+            parts[targets[rid][0]] = sheet.get("name") or ""
+    return parts
+
+
+def read_package(archive: zipfile.ZipFile) -> Workbook:
+    """The workbook's cells, read in the order openpyxl read them (so a damaged part is
+    reported as it was): the manifest, the workbook, its strings, styles, then each sheet."""
+    manifest = _read_part(archive, "[Content_Types].xml")
+    book = _read_part(archive, "xl/workbook.xml")
+    targets = _relationships(_read_part(archive, "xl/_rels/workbook.xml.rels"))
+    properties = book.find(f"{MAIN}workbookPr")
+    date1904 = properties.get("date1904") if properties is not None else None
+    strings = _shared_strings(archive, manifest)
+    formats = _number_formats(archive)
+    shared = SharedParts(
+        strings=strings,
+        number_formats=formats,
+        date_styles=frozenset(i for i, code in enumerate(formats) if is_date_format(code)),
+        duration_styles=frozenset(i for i, code in enumerate(formats) if is_duration(code)),
+        percent_styles=frozenset(i for i, code in enumerate(formats) if "%" in code),
+        epoch=MAC_EPOCH if date1904 and date1904 not in ("false", "f", "0") else WINDOWS_EPOCH,
+    )
+    names: list[str] = []
+    worksheets: list[Sheet] = []
+    for element in book.iter("{*}sheet"):
+        rid = _relationship_id(element)
+        if rid is None:
+            continue  # openpyxl, too, dropped a sheet that names no part
+        part, kind = targets[rid]
+        name = element.get("name") or ""
+        names.append(name)
+        if "chartsheet" not in kind:
+            worksheets.append(read_sheet(name, _read_part(archive, part), shared))
+    return Workbook(names, worksheets)
+
+
+def _read_part(archive: zipfile.ZipFile, name: str) -> etree._Element:
+    data = archive.read(name)
+    # the package's checks looked at the start of each part; a DOCTYPE can hide behind a
+    # long comment, and libxml2 would refuse its entities as mere bad XML
+    if len(data) > DOCTYPE_SCAN_BYTES and any(mark in data for mark in DOCTYPE_MARKS):
+        raise EntityDeclared(name)
+    return _xml(data)
+
+
+def _shared_strings(archive: zipfile.ZipFile, manifest: etree._Element) -> list[str]:
+    for override in manifest.iter(_CONTENT_TYPES):
+        if override.get("ContentType") == _SHARED_STRINGS:
+            table = _read_part(archive, (override.get("PartName") or "")[1:])
+            # escapes, "_x005F_" guards included, are decoded with every cell's text
+            # (openpyxl instead deleted each "x005F_", turning a typed _x000B_ into a
+            # control character and dropping a typed x005F_)
+            return [text_content(item) for item in table.iter(_SI)]
+    return []
+
+
+def _number_formats(archive: zipfile.ZipFile) -> list[str]:
+    """Each cell style's number format: its own code, or Excel's built-in one by id."""
+    try:
+        styles = _read_part(archive, "xl/styles.xml")
+    except KeyError:
+        return []  # every cell is General
+    custom = {
+        int(fmt.get("numFmtId", "")): fmt.get("formatCode") or "General"
+        for fmt in styles.iterfind(f"{MAIN}numFmts/{MAIN}numFmt")
+    }
+    codes = []
+    for xf in styles.iterfind(f"{MAIN}cellXfs/{MAIN}xf"):
+        number = int(xf.get("numFmtId") or 0)
+        codes.append(custom.get(number) or BUILTIN_FORMATS.get(number, "General"))
+    return codes

@@ -1,0 +1,137 @@
+"""Cell values: number formats, Excel's serial dates and escapes, a value as Excel shows it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from generator.indonesian import MONTHS, format_date
+
+# Excel's built-in number formats that read differently (percentages, dates and times);
+# the others show a number as a number.
+BUILTIN_FORMATS = {
+    0: "General",
+    9: "0%",
+    10: "0.00%",
+    14: "mm-dd-yy",
+    15: "d-mmm-yy",
+    16: "d-mmm",
+    17: "mmm-yy",
+    18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM",
+    20: "h:mm",
+    21: "h:mm:ss",
+    22: "m/d/yy h:mm",
+    45: "mm:ss",
+    46: "[h]:mm:ss",
+    47: "mmss.0",
+}
+_FORMAT_NOISE = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')  # "text", [$-421], [Red]
+_DATE_CODE = re.compile(r"(?<![_\\])[dmhysDMHYS]")
+_DURATION_CODE = re.compile(
+    r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.IGNORECASE
+)
+WINDOWS_EPOCH = datetime(1899, 12, 30)
+MAC_EPOCH = datetime(1904, 1, 1)
+# OOXML ST_Xstring: Excel writes a character XML cannot hold as _xHHHH_, and a literal
+# "_xHHHH_" typed by the user as _x005F_xHHHH_.
+_ESCAPE = re.compile(
+    r"_x005[Ff](_x[0-9A-Fa-f]{4}_)"  # an escaped literal
+    r"|_x([Dd][89ABab][0-9A-Fa-f]{2})__x([Dd][C-Fc-f][0-9A-Fa-f]{2})_"  # a surrogate pair
+    r"|_x([0-9A-Fa-f]{4})_"
+)
+
+
+def display_text(value: object, number_format: str = "General") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, date):
+        day = value.date() if isinstance(value, datetime) else value
+        shown = _date_parts(number_format)
+        if shown == "month":  # "Feb-24" in Excel: the Pokja typed a month, not a day
+            return f"{MONTHS[day.month - 1]} {day.year}"
+        return str(day.year) if shown == "year" else format_date(day)
+    if isinstance(value, int | float):
+        if "%" in number_format:
+            return f"{_number(value * 100)}%"
+        return _number(value)
+    return str(value).strip()
+
+
+def _date_parts(number_format: str) -> str:
+    """What an Excel date format shows: ``day``, ``month`` (and year) or ``year`` only."""
+    codes = re.sub(r'\[[^\]]*\]|"[^"]*"', "", number_format).lower()  # [$-421], "text"
+    if "d" in codes or codes in ("general", ""):
+        return "day"
+    return "month" if "m" in codes else "year" if "y" in codes else "day"
+
+
+def _number(value: float) -> str:
+    """A number as Excel's General format shows it: at most 15 significant digits."""
+    if isinstance(value, int):
+        return str(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.15g}"
+
+
+def decode_escapes(text: str) -> str:
+    """Excel's ``_xHHHH_`` escapes back to the characters Excel wrote them for.
+
+    Excel escapes the characters XML cannot hold (control characters, U+FFFE, U+FFFF) and
+    carriage returns; only those are decoded, so that the validator can name a control
+    character's cell. Any other ``_xHHHH_`` was typed literally and is kept as typed.
+    """
+    if "_x" not in text:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        literal, high, low, code = match.groups()
+        if literal:
+            return str(literal)
+        if high:
+            pair = (int(high, 16) - 0xD800) * 0x400 + (int(low, 16) - 0xDC00) + 0x10000
+            return chr(pair)
+        char = chr(int(code, 16))
+        if char in "\t\n\r" or (ord(char) < 0x20 or ord(char) in (0xFFFE, 0xFFFF)):
+            return char
+        return str(match.group(0))
+
+    return _ESCAPE.sub(replace, text)
+
+
+def is_date_format(code: str) -> bool:
+    """Excel shows a number in this format as a date or a time (openpyxl's test)."""
+    return _DATE_CODE.search(_FORMAT_NOISE.sub("", code.split(";")[0])) is not None
+
+
+def is_duration(code: str) -> bool:
+    return _DURATION_CODE.search(code.split(";")[0]) is not None
+
+
+def from_excel(serial: float, epoch: datetime, duration: bool) -> datetime | time | timedelta:
+    """An Excel serial number as openpyxl reads it: a datetime, a time of day before day 1,
+    a timedelta in a duration format; to the millisecond."""
+    if duration:
+        length = timedelta(days=serial)
+        if length.microseconds:
+            seconds = length.total_seconds() // 1
+            return timedelta(seconds=seconds, microseconds=round(length.microseconds, -3))
+        return length
+    day, fraction = divmod(serial, 1)
+    clock = timedelta(milliseconds=round(fraction * 86_400_000))
+    if 0 <= serial < 1 and clock.days == 0:
+        minutes, seconds = divmod(clock.seconds, 60)
+        return time(minutes // 60, minutes % 60, seconds, clock.microseconds)
+    if 0 < serial < 60 and epoch == WINDOWS_EPOCH:
+        day += 1  # Excel counts 29 February 1900, which never was
+    return epoch + timedelta(days=day) + clock
+
+
+def from_iso(text: str) -> object:
+    """A ``t="d"`` cell (ISO 8601): a few programs write dates so, Excel never does."""
+    from openpyxl.utils.datetime import from_ISO8601  # rare: only then pay for openpyxl
+
+    return from_ISO8601(text)
