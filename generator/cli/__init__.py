@@ -510,7 +510,7 @@ def init(
 
     Workbook yang sudah ada tidak ditimpa kecuali dengan --force.
     """
-    from generator.init.workbooks import InitError, init_workbooks, roll_forward
+    from generator.init import init_workbooks, roll_forward
 
     if pertahankan_centang and dari is None:
         raise click.UsageError("--pertahankan-centang hanya berlaku bersama --dari.")
@@ -546,10 +546,10 @@ def init(
             err=True,
         )
         sys.exit(1)
-    except InitError as exc:
+    except ProblemError as exc:
         if debug:
             raise
-        click.echo(str(exc), err=True)
+        click.echo(str(exc.problem), err=True)
         sys.exit(1)
 
 
