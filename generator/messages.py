@@ -256,6 +256,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dokumen tidak dapat ditulis karena sedang dibuka di program lain.",
         "Tutup file itu di Word atau Excel, lalu jalankan lagi. Dokumen lama tidak berubah.",
     ),
+    # zi-plan init: the folder the new workbooks go into; the texts name it themselves
+    "folder-berupa-file": (
+        "{path} adalah file, bukan folder.",
+        "sebutkan nama folder baru atau folder yang sudah ada.",
+    ),
+    "workbook-sudah-ada": (
+        "Folder {path} sudah berisi {names}. Tidak ada file yang diubah.",
+        "pilih folder lain, atau jalankan lagi dengan --force untuk menimpanya.",
+    ),
+    "nomor-workbook-terpakai": (
+        "Folder {path} sudah berisi workbook bernomor sama dengan nama lain: {clashes}. Dua "
+        "workbook bernomor sama tidak dapat disusun, dan --force tidak menghapus file. Tidak "
+        "ada file yang diubah.",
+        "pindahkan file tersebut ke folder lain, atau pilih folder lain.",
+    ),
+    "workbook-tidak-dapat-ditulis": (
+        "{path} tidak dapat ditulis ({detail}).",
+        "tutup file itu di Excel, atau periksa hak akses folder, lalu jalankan lagi.",
+    ),
     # zi-plan diff: OLD and NEW
     "rencana-tidak-ada": (
         "Folder sumber atau file JSON ini tidak ditemukan.",

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from generator.cli.app import cli, debug_option, help_option, reported
-
-
-@contextmanager
-def _init_errors(debug: bool) -> Iterator[None]:
-    from generator.init.workbooks import InitError
-
-    try:
-        yield
-    except InitError as exc:
-        if debug:
-            raise
-        click.echo(str(exc), err=True)
-        sys.exit(1)
 
 
 @cli.command("init")
@@ -81,7 +65,7 @@ def init(
 
     Workbook yang sudah ada tidak ditimpa kecuali dengan --force.
     """
-    from generator.init.workbooks import init_workbooks, roll_forward
+    from generator.init import init_workbooks, roll_forward
 
     if pertahankan_centang and dari is None:
         raise click.UsageError("--pertahankan-centang hanya berlaku bersama --dari.")
@@ -96,7 +80,7 @@ def init(
         if value is not None
     }
     closing = f"Workbook tidak dibuat. Perbaiki kesalahan di {dari} di atas, lalu jalankan lagi."
-    with reported(debug=debug, closing=closing), _init_errors(debug):
+    with reported(debug=debug, closing=closing):
         if dari is None:
             written = init_workbooks(folder, hints, force=force)
             click.echo(f"Workbook dibuat di {folder}:")
