@@ -1,0 +1,1 @@
+"""Plan -> the Word document: context, template engine, table layout, Daftar Isi, LibreOffice."""
