@@ -9,7 +9,15 @@ from pathlib import Path
 
 from lxml import etree
 
-XSD_DIR = Path(__file__).resolve().parents[2] / "shared" / "ooxml-xsd"
+# ../shared beside the checkout; a worktree one level deeper (/work/wt/<name>) finds it too
+XSD_DIR = next(
+    (
+        parent / "shared" / "ooxml-xsd"
+        for parent in Path(__file__).resolve().parents[2:]
+        if (parent / "shared" / "ooxml-xsd").is_dir()
+    ),
+    Path(__file__).resolve().parents[2] / "shared" / "ooxml-xsd",
+)
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
