@@ -80,3 +80,136 @@ def plan_steps(sources: Path, number: int) -> list[tuple[str, str, str]]:
 
 def day(text: str) -> datetime:
     return datetime.strptime(text, "%Y-%m-%d")
+
+
+# -- the scenario: two quarters, a revision between them ------------------------------------
+
+Q1_MONTHS, Q2_MONTHS = MONTHS[:3], MONTHS[3:6]
+MATRIX_COMPONENTS = (2, 3)  # the sample's components with a matrix
+
+
+def _realisasi_rows(folder: Path, number: int, sheet: str) -> list[int]:
+    return list(data_rows(openpyxl.load_workbook(workbook_path(folder, number))[sheet]))
+
+
+def fill_quarter(sources: Path, folder: Path, months: tuple[str, ...], every: int) -> None:
+    """Ticks, line by line: every ``every``-th line all its planned months of the quarter;
+    the next line only its first planned month there, plus one month it did not plan."""
+    for number in MATRIX_COMPONENTS:
+        planned = plan_matrix(sources, number)
+        changes: dict[tuple[int, str], object] = {}
+        for index, row in enumerate(_realisasi_rows(folder, number, "Realisasi")):
+            ticks = [m for m in months if planned[index][2][MONTHS.index(m)]]
+            if index % every == 0:
+                for month in ticks:
+                    changes[(row, month)] = "√"
+                changes[(row, "Bukti Dukung")] = f"https://drive.example/{number}/{index}"
+            elif index % every == 1 and ticks:
+                changes[(row, ticks[0])] = "v"
+                free = [m for m in months if m not in ticks]
+                if free:
+                    changes[(row, free[0])] = "√"
+                changes[(row, "Kendala")] = "Jadwal bentrok"
+                changes[(row, "Solusi")] = "Dijadwalkan ulang"
+        edit(workbook_path(folder, number), "Realisasi", changes)
+
+
+def set_statuses(folder: Path, quarter: int) -> None:
+    for number in range(1, 7):
+        changes: dict[tuple[int, str], object] = {}
+        for index, row in enumerate(_realisasi_rows(folder, number, "Prioritas")):
+            if index % 3 == 0 or (quarter > 1 and index % 3 == 1):
+                changes[(row, "Status")] = "Selesai"
+                changes[(row, "Tanggal Selesai")] = day(f"2024-0{3 * quarter}-20")
+                if index % 2 == 0:
+                    changes[(row, "Bukti Dukung")] = f"SK-{number}-{index}.pdf"
+            elif index % 3 == 1:
+                changes[(row, "Status")] = "Proses"
+        edit(workbook_path(folder, number), "Prioritas", changes)
+
+
+def revise_plan(sources: Path) -> None:
+    """The Pokja SDM drop their third matrix line and add one at the top (JAN and APR)."""
+    path = workbook_path(sources, 3)
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["Indikator"]
+    rows = list(data_rows(ws))
+    first_kegiatan = ws.cell(rows[0], 2).value
+    ws.delete_rows(rows[2])
+    ws.insert_rows(rows[0])
+    columns = header(ws)
+    for column, value in {
+        "KEGIATAN": "PEMBINAAN DISIPLIN",
+        "URAIAN KEGIATAN": "1. Apel pagi bersama",
+        "JAN": "√",
+        "APR": "√",
+    }.items():
+        ws.cell(rows[0], columns[column], value)
+    ws.cell(rows[0] + 1, columns["KEGIATAN"], first_kegiatan)
+    workbook.save(path)
+
+
+def build_year(sources: Path) -> Path:
+    """TW I filled, the plan revised and the realisation renewed, TW II filled."""
+    from generator.monev.workbooks import write_realisation
+
+    write_realisation(sources)
+    folder = sources / "realisasi"
+    fill_quarter(sources, folder, Q1_MONTHS, every=3)
+    set_statuses(folder, 1)
+    monev = folder / "00_monev.xlsx"
+    append_rows(
+        monev,
+        "Rapat Monev",
+        [
+            {
+                "Triwulan": 1,
+                "Tanggal": day("2024-03-28"),
+                "Dihadiri Pimpinan": "Ya",
+                "Bukti Dukung": "Notulen TW I",
+            }
+        ],
+    )
+    append_rows(
+        monev,
+        "Tindak Lanjut",
+        [
+            {
+                "Triwulan": 1,
+                "Rekomendasi": "Lengkapi SOP pelayanan",
+                "Penanggung Jawab": "Pokja Tatalaksana",
+                "Batas Waktu": day("2024-05-31"),
+                "Status": "Proses",
+            },
+            {
+                "Triwulan": 1,
+                "Rekomendasi": "Unggah bukti dukung setiap bulan",
+                "Penanggung Jawab": "Semua Pokja",
+                "Status": "Selesai",
+                "Bukti Dukung": "Drive",
+            },
+        ],
+    )
+    revise_plan(sources)
+    write_realisation(sources)
+    fill_quarter(sources, folder, Q2_MONTHS, every=2)
+    set_statuses(folder, 2)
+    edit(monev, "Tindak Lanjut", {(4, "Status"): "Selesai"})
+    append_rows(
+        monev,
+        "Rapat Monev",
+        [{"Triwulan": 2, "Tanggal": day("2024-06-27"), "Dihadiri Pimpinan": "Tidak"}],
+    )
+    append_rows(
+        monev,
+        "Tindak Lanjut",
+        [
+            {
+                "Triwulan": 2,
+                "Rekomendasi": "Perbaiki jadwal apel pagi",
+                "Penanggung Jawab": "Pokja SDM",
+                "Status": "Belum",
+            }
+        ],
+    )
+    return folder
