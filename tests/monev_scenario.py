@@ -213,3 +213,39 @@ def build_year(sources: Path) -> Path:
         ],
     )
     return folder
+
+
+# -- the figures, counted from the workbooks themselves ------------------------------------
+
+MONTH_NAMES = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+TICKED = ("√", "v")
+
+
+def expected_line_months(
+    sources: Path, folder: Path, number: int, quarter: int
+) -> tuple[int, int, int]:
+    due = done = unplanned = 0
+    ws = openpyxl.load_workbook(workbook_path(folder, number))["Realisasi"]
+    columns = header(ws)
+    for (_, _, months), r in zip(plan_matrix(sources, number), data_rows(ws), strict=True):
+        for i, month in enumerate(MONTHS[: 3 * quarter]):
+            ticked = ws.cell(r, columns[month]).value in TICKED
+            due += months[i]
+            done += months[i] and ticked
+            unplanned += ticked and not months[i]
+    return due, done, unplanned
+
+
+def expected_steps(sources: Path, folder: Path, number: int, quarter: int) -> tuple[int, int]:
+    due = done = 0
+    ws = openpyxl.load_workbook(workbook_path(folder, number))["Prioritas"]
+    columns = header(ws)
+    for (_, _, waktu), r in zip(plan_steps(sources, number), data_rows(ws), strict=True):
+        named = [MONTH_NAMES.index(w) + 1 for w in waktu.split() if w in MONTH_NAMES]
+        if named and named[-1] <= 3 * quarter:
+            due += 1
+            done += ws.cell(r, columns["Status"]).value == "Selesai"
+    return due, done

@@ -24,19 +24,15 @@ from generator.validate import load_plan
 from tests.monev_scenario import (
     MATRIX_COMPONENTS,
     MONTHS,
+    TICKED,
     build_year,
     data_rows,
+    expected_line_months,
+    expected_steps,
     header,
     plan_matrix,
-    plan_steps,
     workbook_path,
 )
-
-MONTH_NAMES = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-]  # fmt: skip
-TICKED = ("√", "v")
 
 
 @pytest.fixture(scope="module")
@@ -50,39 +46,14 @@ def year(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return sources, build_year(sources)
 
 
-def line_months(sources: Path, folder: Path, number: int, quarter: int) -> tuple[int, int, int]:
-    due = done = unplanned = 0
-    ws = openpyxl.load_workbook(workbook_path(folder, number))["Realisasi"]
-    columns = header(ws)
-    for (_, _, months), r in zip(plan_matrix(sources, number), data_rows(ws), strict=True):
-        for i, month in enumerate(MONTHS[: 3 * quarter]):
-            ticked = ws.cell(r, columns[month]).value in TICKED
-            due += months[i]
-            done += months[i] and ticked
-            unplanned += ticked and not months[i]
-    return due, done, unplanned
-
-
-def steps(sources: Path, folder: Path, number: int, quarter: int) -> tuple[int, int]:
-    due = done = 0
-    ws = openpyxl.load_workbook(workbook_path(folder, number))["Prioritas"]
-    columns = header(ws)
-    for (_, _, waktu), r in zip(plan_steps(sources, number), data_rows(ws), strict=True):
-        named = [MONTH_NAMES.index(w) + 1 for w in waktu.split() if w in MONTH_NAMES]
-        if named and named[-1] <= 3 * quarter:
-            due += 1
-            done += ws.cell(r, columns["Status"]).value == "Selesai"
-    return due, done
-
-
 def test_figures_of_each_quarter(year: tuple[Path, Path]) -> None:
     sources, folder = year
     plan, _ = load_plan(sources)
     realisation, _ = read_realisation(plan, folder)
     for quarter in (1, 2):
         unit = figures(plan, realisation, quarter)
-        lines = [line_months(sources, folder, n, quarter) for n in MATRIX_COMPONENTS]
-        counted = [steps(sources, folder, n, quarter) for n in range(1, 7)]
+        lines = [expected_line_months(sources, folder, n, quarter) for n in MATRIX_COMPONENTS]
+        counted = [expected_steps(sources, folder, n, quarter) for n in range(1, 7)]
         assert unit.due_line_months == sum(x[0] for x in lines) > 0
         assert unit.done_line_months == sum(x[1] for x in lines) > 0
         assert unit.unplanned_done == sum(x[2] for x in lines) > 0

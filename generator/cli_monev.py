@@ -1,0 +1,185 @@
+"""The monev commands of ``zi-plan``: realisasi, monev, monev-all (Click only; imported by
+the last line of generator/cli.py, which adds them to the group)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from generator.cli import (
+    OUTPUT_DIR,
+    _load,
+    _print_problems,
+    cli,
+    debug_option,
+    format_option,
+    help_option,
+    sources_argument,
+)
+from generator.problems import InputInvalid, ProblemError
+
+
+def _fail(exc: InputInvalid | ProblemError, output_format: str, debug: bool, what: str) -> NoReturn:
+    """The problem report, what was not made, and exit 1."""
+    problems = exc.problems if isinstance(exc, InputInvalid) else [exc.problem]
+    _print_problems(problems, output_format)
+    if debug:
+        raise exc
+    if output_format == "teks" and isinstance(exc, InputInvalid):
+        click.echo(f"{what} Perbaiki kesalahan di atas, lalu jalankan lagi.", err=True)
+    sys.exit(1)
+
+
+@cli.command()
+@sources_argument
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder workbook realisasi. Bawaan: SUMBER/realisasi",
+)
+@debug_option
+@help_option
+def realisasi(sources: Path, folder: Path | None, debug: bool) -> None:
+    """Membuat workbook realisasi dari rencana kerja di SUMBER.
+
+    Satu workbook per komponen (01_... s.d. 06_..., nama sama dengan workbook
+    rencana) untuk dicentang Pokja setiap bulan, dan 00_monev.xlsx untuk rapat
+    monev dan tindak lanjutnya.
+
+    Contoh: zi-plan realisasi sources/
+
+    Setelah rencana direvisi, jalankan lagi: isian yang sudah ada dipindahkan ke
+    baris yang sama isinya; isian yang barisnya tidak ada lagi disimpan di sheet
+    Tidak Tertempatkan dan disebutkan. 00_monev.xlsx yang sudah ada tidak diubah.
+    """
+    from generator.monev.workbooks import default_folder, write_realisation
+
+    target = folder or default_folder(sources)
+    try:
+        outcome = write_realisation(sources, target)
+    except (InputInvalid, ProblemError) as exc:
+        _fail(exc, "teks", debug, "Workbook realisasi tidak dibuat.")
+    click.echo(f"Workbook realisasi ditulis ke {target}:")
+    for path in outcome.written:
+        click.echo(f"  {path.name}")
+    for path in outcome.kept:
+        click.echo(f"  {path.name} sudah ada dan tidak diubah.")
+    if outcome.moved:
+        click.echo(
+            f"{outcome.moved} isian dipindahkan ke baris yang teksnya berubah pada revisi "
+            "rencana; periksa apakah masih sesuai."
+        )
+    if outcome.unplaced:
+        _print_problems(outcome.unplaced, "teks")
+    click.echo(
+        "Kirimkan 01 s.d. 06 kepada Pokja masing-masing; 00_monev.xlsx diisi sekretariat. "
+        f"Laporan triwulan: zi-plan monev {sources} --triwulan 1"
+    )
+
+
+@cli.command()
+@sources_argument
+@click.option(
+    "--triwulan",
+    type=click.IntRange(1, 4),
+    required=True,
+    metavar="1-4",
+    help="Triwulan yang dilaporkan.",
+)
+@click.option(
+    "--realisasi",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder workbook realisasi. Bawaan: SUMBER/realisasi",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File .docx yang ditulis. Bawaan: output/Laporan_Monev_<Nama_Singkat>_<Tahun>_TW<N>.docx",
+)
+@click.option(
+    "--daftar-isi/--tanpa-daftar-isi",
+    "toc",
+    default=True,
+    show_default=True,
+    help="Isi nomor halaman Daftar Isi melalui LibreOffice (jika terpasang).",
+)
+@click.option("--pdf", is_flag=True, help="Buat juga PDF di samping laporan (perlu LibreOffice).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Tulis juga angka laporan (per satuan kerja dan per komponen) sebagai JSON.",
+)
+@format_option
+@debug_option
+@help_option
+def monev(
+    sources: Path,
+    triwulan: int,
+    folder: Path | None,
+    output: Path | None,
+    toc: bool,
+    pdf: bool,
+    as_json: bool,
+    output_format: str,
+    debug: bool,
+) -> None:
+    """Menyusun Laporan Monitoring dan Evaluasi satu triwulan.
+
+    Workbook realisasi (bawaan: SUMBER/realisasi) diperiksa seperti workbook
+    rencana: semua kesalahan dilaporkan sekaligus dengan nama file, sheet dan sel,
+    dan laporan tidak dibuat bila ada kesalahan.
+
+    Contoh: zi-plan monev sources/ --triwulan 2 --pdf
+
+    Baris terakhir keluaran adalah lokasi laporan yang ditulis.
+    """
+    from generator.monev.figures import component_figures, figures
+    from generator.monev.read import read_realisation
+    from generator.monev.report import default_filename, write_report
+    from generator.monev.workbooks import default_folder
+
+    loader, plan = _load(sources, output_format, debug)
+    try:
+        realisation, warnings = read_realisation(
+            plan, folder or default_folder(sources), str(sources)
+        )
+    except InputInvalid as exc:
+        _fail(exc, output_format, debug, "Laporan tidak dibuat.")
+    _print_problems(loader.report.problems + warnings, output_format)
+    output = output or OUTPUT_DIR / default_filename(plan, triwulan)
+    if toc:
+        from generator.office import soffice
+
+        toc = soffice() is not None
+    try:
+        written = write_report(plan, realisation, triwulan, output, toc=toc)
+        if as_json:
+            data = {
+                "satuan_kerja": asdict(figures(plan, realisation, triwulan)),
+                "komponen": {
+                    key.value: asdict(value)
+                    for key, value in component_figures(plan, realisation, triwulan).items()
+                },
+            }
+            json_path = written.with_suffix(".json")
+            json_path.write_text(
+                json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            click.echo(str(json_path))
+        if pdf:
+            from generator.office import convert_to_pdf
+
+            click.echo(str(convert_to_pdf(written, written.parent)))
+    except ProblemError as exc:
+        _fail(exc, output_format, debug, "")
+    click.echo(str(written))

@@ -1,0 +1,254 @@
+"""zi-plan monev: the Laporan Monev of a realistic year, read back with python-docx."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from docx.oxml.ns import qn
+
+from generator.cli import cli
+from generator.monev.read import read_realisation
+from generator.monev.report import NO_EVIDENCE, write_report
+from generator.validate import load_plan
+from tests.conftest import SAMPLE_SOURCES, assert_no_traceback, requires_libreoffice
+from tests.monev_scenario import (
+    MATRIX_COMPONENTS,
+    build_year,
+    data_rows,
+    edit,
+    expected_line_months,
+    expected_steps,
+    header,
+    workbook_path,
+)
+from tests.ooxml_schema import schema_errors
+
+COMPONENTS = [
+    "Manajemen Perubahan",
+    "Penataan Tatalaksana",
+    "Penataan Sistem Manajemen SDM",
+    "Penguatan Akuntabilitas Kinerja",
+    "Penguatan Pengawasan",
+    "Peningkatan Kualitas Pelayanan Publik",
+]
+
+
+@pytest.fixture(scope="module")
+def year(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """The year's sources and realisation, and the TW II report written by the command."""
+    root = tmp_path_factory.mktemp("report")
+    sources = root / "sources"
+    shutil.copytree(SAMPLE_SOURCES, sources)
+    folder = build_year(sources)
+    document = root / "laporan.docx"
+    result = CliRunner().invoke(
+        cli, ["monev", str(sources), "--triwulan", "2", "-o", str(document), "--tanpa-daftar-isi"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().splitlines()[-1] == str(document)
+    return sources, folder, document
+
+
+def tables_after(document: Path, heading: str) -> list[list[list[str]]]:
+    """The tables between a heading and the next heading of the same or a higher level."""
+    doc = Document(str(document))
+    body = doc.element.body
+    found, tables = False, []
+    for child in body:
+        if child.tag == qn("w:p"):
+            style = child.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            if style is not None and style.get(qn("w:val")).startswith("Heading"):
+                if found:
+                    break
+                found = heading in text
+        elif child.tag == qn("w:tbl") and found:
+            rows = []
+            for tr in child.iter(qn("w:tr")):
+                rows.append(
+                    [
+                        "\n".join(
+                            "".join(t.text or "" for t in p.iter(qn("w:t")))
+                            for p in tc.iter(qn("w:p"))
+                        )
+                        for tc in tr.iter(qn("w:tc"))
+                    ]
+                )
+            tables.append(rows)
+    return tables
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}".replace(".", ",") + "%"
+
+
+def test_the_report_is_schema_valid_and_has_its_chapters(year: tuple[Path, Path, Path]) -> None:
+    _, _, document = year
+    assert schema_errors(document) == []
+    headings = [
+        " ".join(p.text.split())
+        for p in Document(str(document)).paragraphs
+        if p.style.name in ("Heading 1", "Heading 2")
+    ]
+    assert [h for h in headings if h.startswith(("BAB", "Lampiran"))] == [
+        "BAB I Pendahuluan",
+        "BAB II Hasil Monitoring",
+        "BAB III Evaluasi",
+        "BAB IV Penutup",
+        "Lampiran Daftar Bukti Dukung",
+    ]
+    for number, name in enumerate(COMPONENTS, start=2):
+        assert f"2.{number} {name}" in headings
+
+
+def test_summary_figures_match_the_workbooks(year: tuple[Path, Path, Path]) -> None:
+    sources, folder, document = year
+    (summary,) = tables_after(document, "Ringkasan")
+    rows = {row[1]: row for row in summary[1:]}
+    for number, name in enumerate(COMPONENTS, start=1):
+        due, done = expected_steps(sources, folder, number, 2)
+        assert rows[name][5] == f"{done}/{due}"
+        if number in MATRIX_COMPONENTS:
+            lines = expected_line_months(sources, folder, number, 2)
+            assert rows[name][2] == f"{lines[1]}/{lines[0]}"
+            assert rows[name][3] == percent(lines[1], lines[0])
+            assert rows[name][4] == str(lines[2])
+        else:
+            assert rows[name][3] == "belum ada yang jatuh tempo"
+
+
+def test_the_late_list_and_the_matrix_of_the_quarter(year: tuple[Path, Path, Path]) -> None:
+    _, _, document = year
+    tables = tables_after(document, "Penataan Sistem Manajemen SDM")
+    late = tables[-1]
+    assert late[0][:4] == ["NO", "KEGIATAN", "URAIAN KEGIATAN", "Bulan terlambat"]
+    # the line added by the revision was planned in January, before its row existed
+    assert ["1", "PEMBINAAN DISIPLIN", "1. Apel pagi bersama", "Januari"] in late
+    matrix = next(t for t in tables if t[0][3:] == ["APR", "MEI", "JUN"])
+    assert matrix[1][1:] == ["PEMBINAAN DISIPLIN", "1. Apel pagi bersama", "√", "", ""]
+
+
+def test_planned_months_are_shaded_in_the_quarters_matrix(
+    year: tuple[Path, Path, Path],
+) -> None:
+    _, _, document = year
+    doc = Document(str(document))
+    matrix = next(
+        t
+        for t in doc.tables
+        if [c.text for c in t.rows[0].cells][3:] == ["APR", "MEI", "JUN"]
+        and "PEMBINAAN DISIPLIN" in t.rows[1].cells[1].text
+    )
+    first = matrix.rows[1].cells
+    fills = [
+        c._tc.tcPr.find(qn("w:shd")).get(qn("w:fill"))
+        if c._tc.tcPr.find(qn("w:shd")) is not None
+        else None
+        for c in first[3:]
+    ]
+    assert fills == ["D9D9D9", None, None]  # the new line is planned in APR only this quarter
+
+
+def test_recommendations_new_and_earlier(year: tuple[Path, Path, Path]) -> None:
+    _, _, document = year
+    (new,) = tables_after(document, "Rekomendasi Triwulan II")
+    assert [row[2:] for row in new[1:]] == [["Perbaiki jadwal apel pagi", "Pokja SDM", "", "Belum"]]
+    (earlier,) = tables_after(document, "Tindak Lanjut Rekomendasi Sebelumnya")
+    assert [(row[1], row[2], row[5]) for row in earlier[1:]] == [
+        ("I", "Lengkapi SOP pelayanan", "Selesai"),
+        ("I", "Unggah bukti dukung setiap bulan", "Selesai"),
+    ]
+    assert earlier[1][4] == "31 Mei 2024"
+
+
+def test_the_evidence_annex(year: tuple[Path, Path, Path]) -> None:
+    """Every line planned or done up to June is listed with its Bukti Dukung, or marked."""
+    _, folder, document = year
+    (annex,) = tables_after(document, "Daftar Bukti Dukung")
+    listed = [(row[2], row[3]) for row in annex[1:]]
+    expected = []
+    for number in MATRIX_COMPONENTS:
+        ws = openpyxl.load_workbook(workbook_path(folder, number))["Realisasi"]
+        columns = header(ws)
+        for r in data_rows(ws):
+            months = list(columns)[3:9]  # JAN..JUN
+            planned = any(ws.cell(r, columns[m]).fill.fgColor.rgb != "00000000" for m in months)
+            done = any(ws.cell(r, columns[m]).value for m in months)
+            if planned or done:
+                kegiatan = ws.cell(r, columns["KEGIATAN"]).value
+                uraian = ws.cell(r, columns["URAIAN KEGIATAN"]).value
+                label = f"{kegiatan} — {uraian}" if uraian else kegiatan
+                expected.append((label, ws.cell(r, columns["Bukti Dukung"]).value or NO_EVIDENCE))
+    assert [entry for entry in listed if entry in expected] == expected
+    assert sum(bukti == NO_EVIDENCE for _, bukti in expected) > 0
+    assert any(bukti.startswith("https://drive.example/") for _, bukti in expected)
+
+
+def test_page_numbers_and_sections(year: tuple[Path, Path, Path]) -> None:
+    _, _, document = year
+    doc = Document(str(document))
+    formats = [s._sectPr.find(qn("w:pgNumType")).get(qn("w:fmt")) for s in doc.sections]
+    assert formats == ["lowerRoman", "decimal"]
+    footer = doc.sections[0].footer._element
+    assert any("PAGE" in (i.text or "") for i in footer.iter(qn("w:instrText")))
+
+
+def test_same_realisation_same_bytes(year: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    sources, folder, _ = year
+    plan, _ = load_plan(sources)
+    realisation, _ = read_realisation(plan, folder)
+    one = write_report(plan, realisation, 2, tmp_path / "a.docx")
+    two = write_report(plan, realisation, 2, tmp_path / "b.docx")
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_bad_realisation_fails_without_writing(sources: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["realisasi", str(sources)]).exit_code == 0
+    edit(workbook_path(sources / "realisasi", 3), "Realisasi", {(4, "JAN"): "ok"})
+    target = tmp_path / "laporan.docx"
+    result = runner.invoke(cli, ["monev", str(sources), "--triwulan", "1", "-o", str(target)])
+    assert_no_traceback(result)
+    assert result.exit_code == 1
+    assert (
+        '  KESALAHAN: Realisasi › D4: "ok" bukan tanda centang. Perbaiki: Pilih √ (atau v, x, '
+        "1, ya) pada bulan kegiatan dilaksanakan, atau kosongkan. [realisasi-tanda-tidak-dikenal]"
+    ) in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Laporan tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi."
+    )
+    assert not target.exists()
+
+
+def test_realisasi_command_lists_what_it_wrote(sources: Path) -> None:
+    result = CliRunner().invoke(cli, ["realisasi", str(sources)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Workbook realisasi ditulis ke {sources / 'realisasi'}:"
+    assert lines[1:8] == [
+        "  01_manajemen_perubahan.xlsx",
+        "  02_penataan_tatalaksana.xlsx",
+        "  03_penataan_sdm.xlsx",
+        "  04_penguatan_akuntabilitas.xlsx",
+        "  05_penguatan_pengawasan.xlsx",
+        "  06_pelayanan_publik.xlsx",
+        "  00_monev.xlsx",
+    ]
+
+
+@requires_libreoffice
+def test_libreoffice_renders_the_report(year: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from generator.office import convert_to_pdf
+
+    _, _, document = year
+    pdf = convert_to_pdf(document, tmp_path)
+    text = " ".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+    assert "LAPORAN MONITORING DAN EVALUASI" in text
+    assert NO_EVIDENCE in text
