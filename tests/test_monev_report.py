@@ -252,3 +252,38 @@ def test_libreoffice_renders_the_report(year: tuple[Path, Path, Path], tmp_path:
     text = " ".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
     assert "LAPORAN MONITORING DAN EVALUASI" in text
     assert NO_EVIDENCE in text
+
+
+def test_native_charts_carry_the_figures(year: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    """Two chart parts, schema-valid (the whole-package check includes dml-chart.xsd), each
+    with its numbers cached and in an embedded workbook that is itself valid."""
+    import zipfile
+
+    from lxml import etree
+
+    sources, folder, document = year
+    c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    with zipfile.ZipFile(document) as package:
+        names = package.namelist()
+        charts = sorted(n for n in names if n.startswith("word/charts/chart"))
+        assert charts == ["word/charts/chart1.xml", "word/charts/chart2.xml"]
+        bars = etree.fromstring(package.read(charts[0]))
+        embedded = tmp_path / "data.xlsx"
+        embedded.write_bytes(package.read("word/embeddings/Data_Grafik_1.xlsx"))
+    assert schema_errors(embedded) == []
+    series = {
+        ser.find(f"{c}tx//{c}v").text: [v.text for v in ser.iter(f"{c}v")][1:]
+        for ser in bars.iter(f"{c}ser")
+    }
+    assert list(series) == ["Direncanakan", "Terlaksana"]
+    categories = 6
+    planned = [int(v) for v in series["Direncanakan"][categories:]]
+    done = [int(v) for v in series["Terlaksana"][categories:]]
+    sdm = expected_line_months(sources, folder, 3, 2)
+    assert (planned[2], done[2]) == (sdm[0], sdm[1])
+    sheet = openpyxl.load_workbook(embedded).active
+    assert [sheet.cell(r, 2).value for r in range(2, 8)] == planned
+    assert [sheet.cell(r, 3).value for r in range(2, 8)] == done
+    captions = [p.text for p in Document(str(document)).paragraphs if p.style.name == "Caption"]
+    assert captions[0].startswith("Grafik 1. Bulan kegiatan yang direncanakan")
+    assert captions[1].startswith("Grafik 2. Bulan kegiatan yang direncanakan dan yang terlaksana")

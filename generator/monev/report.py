@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from generator import layout
+from generator.diff import MONTHS_SHORT
 from generator.models import ComponentKey, Plan, SectionKey
 from generator.monev import figures as fig
 from generator.monev import word
+from generator.monev.charts import Chart, Series
 from generator.monev.read import Realisation
 from generator.render import ROMAN, TICK
 from generator.workbook import MONTHS_ID, format_date_id
@@ -231,11 +233,55 @@ def _bab2(
         rows,
         centered=(0, 2, 3, 4, 5, 6),
     )
+    _charts(doc, plan, realisation, quarter, per)
     late = fig.late_lines(realisation, quarter)
     for key in ComponentKey:
         number = key.number + 1
         doc.heading(f"2.{number}\t{key.value}", 2)
         _component(doc, plan, realisation, quarter, key, per[key], number, late)
+
+
+def _charts(
+    doc: word.Builder,
+    plan: Plan,
+    realisation: Realisation,
+    quarter: int,
+    per: dict[ComponentKey, fig.QuarterFigures],
+) -> None:
+    period = _period(quarter)
+    doc.chart(
+        Chart(
+            "bar",
+            f"Rencana dan realisasi s.d. {period}",
+            [f"{key.number}. {key.value}" for key in per],
+            [
+                Series("Direncanakan", [f.due_line_months for f in per.values()]),
+                Series("Terlaksana", [f.done_line_months for f in per.values()]),
+            ],
+            "Bulan kegiatan",
+        ),
+        f"Bulan kegiatan yang direncanakan dan yang terlaksana sampai dengan akhir {period}, "
+        "per komponen",
+    )
+    planned, done = fig.monthly(realisation)
+    reached = fig.last_month(quarter)
+    doc.chart(
+        Chart(
+            "line",
+            f"Kumulatif rencana dan realisasi Tahun {plan.identity.tahun}",
+            list(MONTHS_SHORT),
+            [
+                Series("Direncanakan", list(fig.cumulative(planned))),
+                Series(
+                    "Terlaksana",
+                    [v if m < reached else None for m, v in enumerate(fig.cumulative(done))],
+                ),
+            ],
+            "Bulan kegiatan (kumulatif)",
+        ),
+        f"Bulan kegiatan yang direncanakan dan yang terlaksana, kumulatif per bulan, Januari "
+        f"s.d. Desember {plan.identity.tahun} (realisasi sampai dengan akhir {period})",
+    )
 
 
 def _component(

@@ -18,6 +18,7 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from generator.monev.charts import Chart, add_chart, inline_xml
 from generator.render import TEMPLATE
 
 TWIPS_PER_CM = 567
@@ -28,6 +29,7 @@ STYLES = (
     "ZI Tanda Tangan", "ZI Kepala Tabel", "ZI Sel", "ZI Sel Tengah", "Caption",
 )  # fmt: skip
 _NS = nsdecls("w")
+KEEP = "<w:keepNext/>"  # a chart stays on the page of its caption
 
 
 def _run(text: str, italic: bool = False, bold: bool = False) -> str:
@@ -51,6 +53,7 @@ class Builder:
         numbers.set(qn("w:start"), "1")
         for child in list(body)[:-1]:
             body.remove(child)
+        self.charts = 0
         self.ids = {name: self.document.styles[name].style_id for name in STYLES}
         for paragraph in self.document.sections[0].header.paragraphs:
             for run in paragraph.runs[1:]:
@@ -79,6 +82,17 @@ class Builder:
         """A list item: its generated label, a tab, its text (the plan's list styles)."""
         runs = f"<w:r><w:t>{escape(label)}</w:t><w:tab/></w:r>{_run(text)}"
         self._add(self._p(runs, style))
+
+    def chart(
+        self, chart: Chart, caption: str, width_cm: float = 15.5, height_cm: float = 8
+    ) -> None:
+        """A native chart (generator/monev/charts.py), centred, with its caption below."""
+        self.charts += 1
+        rel_id = add_chart(self.document.part, chart, self.charts)
+        self._add(
+            self._p(inline_xml(rel_id, self.charts, width_cm, height_cm), "ZI Sel Tengah", KEEP)
+        )
+        self.para(f"Grafik {self.charts}. {caption}", "Caption")
 
     def spacer(self, points: int) -> None:
         self._add(self._p("", "Subtitle", f'<w:spacing w:before="{points * 20}"/>'))
