@@ -3,6 +3,7 @@ the last line of generator/cli.py, which adds them to the group)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from dataclasses import asdict
@@ -183,3 +184,96 @@ def monev(
     except ProblemError as exc:
         _fail(exc, output_format, debug, "")
     click.echo(str(written))
+
+
+@cli.command("monev-all")
+@click.argument(
+    "folder", metavar="KANWIL", type=click.Path(path_type=Path, file_okay=False, exists=True)
+)
+@click.option(
+    "--triwulan",
+    type=click.IntRange(1, 4),
+    required=True,
+    metavar="1-4",
+    help="Triwulan yang dilaporkan.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=OUTPUT_DIR,
+    show_default=True,
+    help="Folder tujuan laporan dan rekap.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="JUMLAH",
+    default=None,
+    help="Jumlah proses kerja. Bawaan: satu per inti prosesor.",
+)
+@debug_option
+@help_option
+def monev_all_command(
+    folder: Path, triwulan: int, out: Path, jobs: int | None, debug: bool
+) -> None:
+    """Menyusun Laporan Monev satu triwulan untuk semua satuan kerja, beserta rekapnya.
+
+    Satuan kerja ditemukan seperti pada build-all; yang disusun adalah yang memiliki
+    folder realisasi (SUMBER/realisasi). Satuan kerja yang gagal tidak menghentikan
+    yang lain; di akhir ditampilkan tabel status, dan rekap
+    Rekap_Monev_<Kanwil>_<Tahun>_TW<N>.xlsx ditulis ke folder tujuan.
+
+    Contoh: zi-plan monev-all kanwil_riau/ --triwulan 2 -o output/riau
+
+    Keluar dengan kode 1 jika ada satuan kerja yang gagal.
+    """
+    from generator.batch import format_units
+    from generator.cli import DEFAULT_THRESHOLDS
+    from generator.monev.batch import monev_all, monev_recap_name, split_units
+    from generator.monev.recap import write_monev_recap
+
+    units, missing = split_units(folder)
+    if not units:
+        click.echo(
+            f"{folder}: tidak ada satuan kerja yang memiliki folder realisasi. Perbaiki: buat "
+            "workbook realisasi setiap satuan kerja dengan zi-plan realisasi SUMBER.",
+            err=True,
+        )
+        sys.exit(1)
+    gc.set_threshold(*DEFAULT_THRESHOLDS)  # before the workers fork, as build-all does
+    with click.progressbar(
+        length=len(units),
+        label="Menyusun",
+        file=sys.stderr,
+        item_show_func=lambda name: name,
+        show_pos=True,
+    ) as bar:
+        try:
+            results = monev_all(
+                folder, out, triwulan, jobs, lambda unit: bar.update(1, unit.folder)
+            )
+        except ProblemError as exc:
+            if debug:
+                raise
+            click.echo(f"\n{exc.problem}", err=True)
+            sys.exit(1)
+    click.echo(format_units(results), err=True)
+    if missing:
+        click.echo(
+            "Satuan kerja tanpa folder realisasi (tidak disusun): "
+            + ", ".join(path.name for path in missing),
+            err=True,
+        )
+    try:
+        recap = write_monev_recap(
+            results, missing, triwulan, out / monev_recap_name(results, triwulan)
+        )
+    except ProblemError as exc:
+        if debug:
+            raise
+        click.echo(str(exc.problem), err=True)
+        sys.exit(1)
+    click.echo(str(recap))
+    sys.exit(0 if all(r.ok for r in results) else 1)
