@@ -60,7 +60,8 @@ def realisasi(sources: Path, folder: Path | None, debug: bool) -> None:
     baris yang sama isinya; isian yang barisnya tidak ada lagi disimpan di sheet
     Tidak Tertempatkan dan disebutkan. 00_monev.xlsx yang sudah ada tidak diubah.
     """
-    from generator.monev.workbooks import default_folder, write_realisation
+    from generator.monev.contract import default_folder
+    from generator.monev.workbooks import write_realisation
 
     target = folder or default_folder(sources)
     try:
@@ -144,10 +145,10 @@ def monev(
 
     Baris terakhir keluaran adalah lokasi laporan yang ditulis.
     """
+    from generator.monev.contract import default_folder
     from generator.monev.figures import component_figures, figures
     from generator.monev.read import read_realisation
     from generator.monev.report import default_filename, write_report
-    from generator.monev.workbooks import default_folder
 
     loader, plan = _load(sources, output_format, debug)
     try:

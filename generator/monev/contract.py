@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator import columns as cols
 from generator.models import Component, Marker
@@ -72,6 +73,11 @@ TINDAK_LANJUT = (
     Column("status", ("Status",)),
     BUKTI,
 )
+
+
+def default_folder(sources: Path) -> Path:
+    """Where the realisation workbooks live unless told: ``SUMBER/realisasi``."""
+    return sources / REALISATION_FOLDER
 
 
 def line_label(kegiatan: str, uraian: str) -> str:

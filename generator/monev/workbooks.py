@@ -453,10 +453,6 @@ def _date_cells(ws: Worksheet, column: int, last: int) -> None:
 # -- the command ----------------------------------------------------------------------------------
 
 
-def default_folder(sources: Path) -> Path:
-    return sources / rc.REALISATION_FOLDER
-
-
 def file_names(sources: Path) -> dict[int, str]:
     """The realisation workbooks' names: the plan workbooks' names, as .xlsx."""
     found = discover(sources, Report())
@@ -473,7 +469,7 @@ def write_realisation(sources: Path, folder: Path | None = None) -> Outcome:
     be read (renewing it would lose what it holds); nothing is written then.
     """
     plan, _ = load_plan(sources)
-    folder = folder or default_folder(sources)
+    folder = folder or rc.default_folder(sources)
     report = Report()
     earlier = discover(folder, report) if folder.is_dir() else {}
     outcome = Outcome()
