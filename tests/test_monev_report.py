@@ -287,3 +287,56 @@ def test_native_charts_carry_the_figures(year: tuple[Path, Path, Path], tmp_path
     captions = [p.text for p in Document(str(document)).paragraphs if p.style.name == "Caption"]
     assert captions[0].startswith("Grafik 1. Bulan kegiatan yang direncanakan")
     assert captions[1].startswith("Grafik 2. Bulan kegiatan yang direncanakan dan yang terlaksana")
+
+
+def test_the_narasi_sheet_replaces_standard_texts(sources: Path, tmp_path: Path) -> None:
+    from tests.monev_scenario import append_rows
+
+    runner = CliRunner()
+    assert runner.invoke(cli, ["realisasi", str(sources)]).exit_code == 0
+    monev = sources / "realisasi" / "00_monev.xlsx"
+    append_rows(
+        monev,
+        "Narasi",
+        [
+            {"Bagian": "Latar Belakang", "Teks": "Paragraf pertama.\nParagraf kedua."},
+            {"Bagian": "Penutup", "Teks": "Penutup & terima kasih."},
+        ],
+    )
+    target = tmp_path / "laporan.docx"
+    args = ["monev", str(sources), "--triwulan", "1", "-o", str(target), "--tanpa-daftar-isi"]
+    assert runner.invoke(cli, args).exit_code == 0
+    texts = [p.text for p in Document(str(target)).paragraphs]
+    start = texts.index("1.1\tLatar Belakang")
+    assert texts[start + 1 : start + 4] == [
+        "Paragraf pertama.",
+        "Paragraf kedua.",
+        "1.2\tMaksud dan Tujuan",
+    ]
+    assert texts[texts.index("BAB IV\nPenutup") + 1] == "Penutup & terima kasih."
+    assert any(t.startswith("Laporan ini disusun untuk menyajikan") for t in texts)  # standard
+
+    append_rows(monev, "Narasi", [{"Bagian": "Kesimpulan", "Teks": "x"}])
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1
+    assert (
+        '  KESALAHAN: Narasi › A6: Bagian "Kesimpulan" tidak dikenal. Perbaiki: Gunakan salah '
+        "satu: Latar Belakang, Maksud dan Tujuan, Ruang Lingkup, Penutup. [bagian-tidak-dikenal]"
+    ) in result.stderr
+
+
+def test_every_monev_code_has_its_indonesian_text() -> None:
+    from generator.messages import MESSAGES
+    from tests.test_hostile import _codes_raised
+
+    package = Path(__file__).parents[1] / "generator" / "monev"
+    raised = set().union(*(_codes_raised(path) for path in package.glob("*.py")))
+    assert {
+        "realisasi-tanda-tidak-dikenal",
+        "status-tidak-dikenal",
+        "realisasi-satker-lain",
+    } <= raised
+    assert raised <= set(MESSAGES)
+    for code in raised:
+        found, todo = MESSAGES[code]
+        assert found.endswith(".") and todo.endswith("."), code

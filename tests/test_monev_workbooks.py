@@ -33,7 +33,7 @@ def test_one_workbook_per_component_and_the_monev_workbook(realisasi: Path) -> N
     sdm = openpyxl.load_workbook(realisasi / NAMES[3])
     assert sdm.sheetnames == ["Petunjuk", "Realisasi", "Prioritas"]
     monev = openpyxl.load_workbook(realisasi / NAMES[0])
-    assert monev.sheetnames == ["Petunjuk", "Rapat Monev", "Tindak Lanjut"]
+    assert monev.sheetnames == ["Petunjuk", "Rapat Monev", "Tindak Lanjut", "Narasi"]
     assert list(header(monev["Rapat Monev"])) == [
         "Triwulan",
         "Tanggal",

@@ -21,6 +21,7 @@ SHEET_REALISASI = "Realisasi"
 SHEET_PRIORITAS = "Prioritas"
 SHEET_RAPAT = "Rapat Monev"
 SHEET_TINDAK_LANJUT = "Tindak Lanjut"
+SHEET_NARASI = "Narasi"  # optional in 00_monev.xlsx: the report's own texts
 SHEET_UNPLACED = "Tidak Tertempatkan"  # what a re-run could not put back; never read
 
 STATUS_BELUM, STATUS_PROSES, STATUS_SELESAI = "Belum", "Proses", "Selesai"
@@ -73,6 +74,9 @@ TINDAK_LANJUT = (
     Column("status", ("Status",)),
     BUKTI,
 )
+NARASI = (Column("bagian", ("Bagian",)), Column("teks", ("Teks",)))
+# the report's sections whose standard text a Narasi row replaces
+NARASI_BAGIAN = ("Latar Belakang", "Maksud dan Tujuan", "Ruang Lingkup", "Penutup")
 
 
 def default_folder(sources: Path) -> Path:

@@ -90,6 +90,10 @@ class Realisation:
     steps: tuple[StepDone, ...]
     meetings: tuple[Meeting, ...]
     follow_ups: tuple[FollowUp, ...]
+    narasi: tuple[tuple[str, str], ...] = ()  # (Bagian, paragraph) replacing standard text
+
+    def texts(self, bagian: str) -> list[str]:
+        return [text for name, text in self.narasi if name == bagian]
 
 
 def parse_quarter(value: object) -> int | None:
@@ -133,6 +137,7 @@ class _Reader:
         steps: list[StepDone] = []
         meetings: list[Meeting] = []
         follow_ups: list[FollowUp] = []
+        narasi: list[tuple[str, str]] = []
         for number, hint in cols.WORKBOOK_HINTS.items():
             name = rc.MONEV_WORKBOOK if number == rc.MONEV_NUMBER else hint
             if number not in paths:
@@ -152,13 +157,16 @@ class _Reader:
                 self.identity(workbook, file, None)
                 meetings += self.meetings(workbook, file)
                 follow_ups += self.follow_ups(workbook, file)
+                narasi += self.narasi(workbook, file)
                 continue
             key = list(ComponentKey)[number - 1]
             same_plan = self.identity(workbook, file, key)
             lines += self.lines(workbook, file, key, same_plan)
             steps += self.steps(workbook, file, key, same_plan)
         self.report.raise_if_errors()
-        return Realisation(tuple(lines), tuple(steps), tuple(meetings), tuple(follow_ups))
+        return Realisation(
+            tuple(lines), tuple(steps), tuple(meetings), tuple(follow_ups), tuple(narasi)
+        )
 
     # -- which plan ---------------------------------------------------------------------------
 
@@ -412,6 +420,31 @@ class _Reader:
             bukti = self.cells.text(row["bukti"]) if "bukti" in row else ""
             if quarter is not None and text and status is not None:
                 out.append(FollowUp(quarter, text, pj, deadline, status, bukti))
+        return out
+
+    def narasi(self, workbook: Workbook, file: str) -> list[tuple[str, str]]:
+        """The optional Narasi sheet: paragraphs that replace the report's standard texts."""
+        if find_sheet(workbook, rc.SHEET_NARASI) is None:
+            return []
+        table = self.table(workbook, file, rc.SHEET_NARASI, rc.NARASI)
+        known = {fold(name): name for name in rc.NARASI_BAGIAN}
+        out, current = [], None
+        for row in table.rows if table else []:
+            typed = self.cells.text(row["bagian"])
+            if typed:
+                current = known.get(fold(typed))
+                if current is None:
+                    self.report.error(
+                        "bagian-tidak-dikenal",
+                        row["bagian"].ref,
+                        value=typed,
+                        known=", ".join(rc.NARASI_BAGIAN),
+                    )
+            elif current is None and row["bagian"].ref not in self.cells.rejected:
+                self.report.error("bagian-kosong", row["bagian"].ref)
+            text = self.cells.text(row["teks"])
+            if current is not None and text:
+                out += [(current, line) for line in text.split("\n") if line.strip()]
         return out
 
 

@@ -71,10 +71,10 @@ def build_report(
     doc.start_body()
     unit = fig.figures(plan, realisation, quarter)
     per = fig.component_figures(plan, realisation, quarter)
-    _bab1(doc, plan, period)
+    _bab1(doc, plan, realisation, period)
     _bab2(doc, plan, realisation, quarter, unit, per)
     _bab3(doc, plan, realisation, quarter)
-    _bab4(doc, plan, period, unit)
+    _bab4(doc, plan, realisation, period, unit)
     doc.signature(
         [
             f"{identity.tempat}, {format_date_id(signed)}",
@@ -145,11 +145,20 @@ def _cover(doc: word.Builder, plan: Plan, period: str) -> None:
         doc.para(identity.alamat, style="ZI Sel Tengah")
 
 
-def _bab1(doc: word.Builder, plan: Plan, period: str) -> None:
+def _texts(doc: word.Builder, realisation: Realisation, bagian: str, standard: str) -> None:
+    """The paragraphs typed in 00_monev.xlsx › Narasi for this section, or the standard."""
+    for text in realisation.texts(bagian) or [standard]:
+        doc.para(text)
+
+
+def _bab1(doc: word.Builder, plan: Plan, realisation: Realisation, period: str) -> None:
     identity = plan.identity
     doc.heading("BAB I\nPendahuluan", 1)
     doc.heading("1.1\tLatar Belakang", 2)
-    doc.para(
+    _texts(
+        doc,
+        realisation,
+        "Latar Belakang",
         f"{identity.nama_satker} telah menetapkan Rencana Kerja Pembangunan Zona Integritas "
         f"Tahun {identity.tahun} pada tanggal {format_date_id(identity.tanggal)}. Rencana "
         "kerja tersebut memuat kegiatan setiap komponen pengungkit beserta jadwal bulanannya "
@@ -158,14 +167,20 @@ def _bab1(doc: word.Builder, plan: Plan, period: str) -> None:
         "dituangkan dalam laporan monitoring dan evaluasi setiap triwulan.",
     )
     doc.heading("1.2\tMaksud dan Tujuan", 2)
-    doc.para(
+    _texts(
+        doc,
+        realisation,
+        "Maksud dan Tujuan",
         f"Laporan ini disusun untuk menyajikan realisasi rencana kerja sampai dengan akhir "
         f"{period} Tahun {identity.tahun}, mengidentifikasi kegiatan yang terlambat beserta "
         "kendala dan solusinya, serta mencatat rekomendasi dan tindak lanjutnya sebagai bahan "
         f"pengambilan keputusan pimpinan {identity.nama_singkat}.",
     )
     doc.heading("1.3\tRuang Lingkup", 2)
-    doc.para(
+    _texts(
+        doc,
+        realisation,
+        "Ruang Lingkup",
         "Ruang lingkup laporan meliputi enam komponen pengungkit: Manajemen Perubahan, "
         "Penataan Tatalaksana, Penataan Sistem Manajemen SDM, Penguatan Akuntabilitas "
         "Kinerja, Penguatan Pengawasan, dan Peningkatan Kualitas Pelayanan Publik, untuk "
@@ -499,10 +514,19 @@ def _follow_ups(doc: word.Builder, items: list[Any], none: str) -> None:
     )
 
 
-def _bab4(doc: word.Builder, plan: Plan, period: str, unit: fig.QuarterFigures) -> None:
+def _bab4(
+    doc: word.Builder,
+    plan: Plan,
+    realisation: Realisation,
+    period: str,
+    unit: fig.QuarterFigures,
+) -> None:
     identity = plan.identity
     doc.heading("BAB IV\nPenutup", 1)
-    doc.para(
+    _texts(
+        doc,
+        realisation,
+        "Penutup",
         f"Demikian Laporan Monitoring dan Evaluasi Pembangunan Zona Integritas "
         f"{identity.nama_satker} {period} Tahun {identity.tahun} disusun. Realisasi kegiatan "
         f"sampai dengan triwulan ini {unit.realisation_text} dan capaian langkah rencana aksi "

@@ -149,6 +149,20 @@ TINDAK_LANJUT_SPECS = (
     Spec("Status", 10, "Pilih Belum, Proses atau Selesai. Kosong berarti Belum.", STATUS_RULE),
     Spec("Bukti Dukung", 35, "Bukti tindak lanjut: tautan atau lokasi file."),
 )
+NARASI_SPECS = (
+    Spec(
+        "Bagian",
+        22,
+        "Bagian laporan yang teksnya diganti: " + ", ".join(rc.NARASI_BAGIAN) + ".",
+        Rule("list", rc.NARASI_BAGIAN, error="Pilih Bagian dari daftar."),
+    ),
+    Spec(
+        "Teks",
+        100,
+        "Satu paragraf per baris. Bagian yang tidak diisi memakai teks baku dengan nama "
+        "satuan kerja, tahun dan triwulan.",
+    ),
+)
 UNPLACED_SPECS = (
     Spec("Sheet", 12, "Sheet asal isian ini."),
     Spec("Baris", 40, "Baris rencana lama yang isiannya tidak lagi ada di rencana."),
@@ -409,6 +423,12 @@ def monev_workbook(plan: Plan) -> openpyxl.Workbook:
         "Proses, Selesai) dan Bukti Dukung. Perbarui Status rekomendasi lama setiap triwulan; "
         "jangan menghapus barisnya.",
     )
+    guide.add(
+        "Sheet Narasi",
+        "Boleh kosong. Teks pengganti untuk Latar Belakang, Maksud dan Tujuan, Ruang Lingkup "
+        "dan Penutup laporan: satu paragraf per baris. Bagian yang tidak diisi memakai teks "
+        "baku.",
+    )
     guide.add("Aturan pengisian", "Isi mulai baris 4; tambahkan baris sebanyak yang diperlukan.")
     _identity_rows(guide, plan, "Monitoring dan Evaluasi", "")
     workbook = styled_workbook(
@@ -425,6 +445,12 @@ def monev_workbook(plan: Plan) -> openpyxl.Workbook:
                 f"Tindak Lanjut Rekomendasi Monev ({_caption(plan)})",
                 "Satu baris untuk setiap rekomendasi; perbarui Status setiap triwulan.",
                 TINDAK_LANJUT_SPECS,
+            ),
+            Sheet(
+                rc.SHEET_NARASI,
+                f"Narasi Laporan Monitoring dan Evaluasi ({_caption(plan)})",
+                "Boleh kosong: bagian yang tidak diisi memakai teks baku.",
+                NARASI_SPECS,
             ),
         ]
     )
