@@ -155,8 +155,9 @@ def monev(
         realisation, warnings = read_realisation(
             plan, folder or default_folder(sources), str(sources)
         )
-    except InputInvalid as exc:
-        _fail(exc, output_format, debug, "Laporan tidak dibuat.")
+    except InputInvalid as exc:  # reported with the plan's warnings, as build reports them
+        every = InputInvalid(loader.report.problems + exc.problems)
+        _fail(every, output_format, debug, "Laporan tidak dibuat.")
     _print_problems(loader.report.problems + warnings, output_format)
     output = output or OUTPUT_DIR / default_filename(plan, triwulan)
     if toc:
