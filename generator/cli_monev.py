@@ -24,6 +24,14 @@ from generator.cli import (
 )
 from generator.problems import InputInvalid, ProblemError
 
+triwulan_option = click.option(
+    "--triwulan",
+    type=click.IntRange(1, 4),
+    required=True,
+    metavar="1-4",
+    help="Triwulan yang dilaporkan.",
+)
+
 
 def _fail(exc: InputInvalid | ProblemError, output_format: str, debug: bool, what: str) -> NoReturn:
     """The problem report, what was not made, and exit 1."""
@@ -88,13 +96,7 @@ def realisasi(sources: Path, folder: Path | None, debug: bool) -> None:
 
 @cli.command()
 @sources_argument
-@click.option(
-    "--triwulan",
-    type=click.IntRange(1, 4),
-    required=True,
-    metavar="1-4",
-    help="Triwulan yang dilaporkan.",
-)
+@triwulan_option
 @click.option(
     "--realisasi",
     "folder",
@@ -192,13 +194,7 @@ def monev(
 @click.argument(
     "folder", metavar="KANWIL", type=click.Path(path_type=Path, file_okay=False, exists=True)
 )
-@click.option(
-    "--triwulan",
-    type=click.IntRange(1, 4),
-    required=True,
-    metavar="1-4",
-    help="Triwulan yang dilaporkan.",
-)
+@triwulan_option
 @click.option(
     "-o",
     "--output",

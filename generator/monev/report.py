@@ -9,9 +9,10 @@ the plan, and the Lampiran of evidence. Every figure comes from generator/monev/
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from generator import layout
 from generator.diff import MONTHS_SHORT
@@ -19,10 +20,11 @@ from generator.models import ComponentKey, Plan, SectionKey
 from generator.monev import figures as fig
 from generator.monev import word
 from generator.monev.charts import Chart, Series
-from generator.monev.read import Realisation
+from generator.monev.read import LineDone, Realisation
 from generator.render import ROMAN, TICK
 from generator.workbook import MONTHS_ID, format_date_id
 
+T = TypeVar("T")
 NO_EVIDENCE = "belum ada bukti dukung"
 SUMMARY_HEADERS = (
     "No",
@@ -329,7 +331,7 @@ def _component(
             done = [m for m in planned if x.done[m]]
             rows.append(
                 [
-                    str(x.line.no or _activity_no(lines, x)),
+                    str(_activity_no(lines, x)),
                     x.line.kegiatan,
                     x.line.uraian,
                     months_text(planned),
@@ -382,7 +384,7 @@ def _component(
             [0.8, 3.6, 5.2, 2.4, 1.6, 2.4],
             [
                 [
-                    str(_target_no(steps, x)),
+                    str(_group_no(steps, x, lambda y: y.step.no)),
                     x.step.target,
                     x.step.rencana_aksi,
                     x.step.waktu,
@@ -420,23 +422,19 @@ def _component(
     )
 
 
-def _activity_no(lines: list[Any], line: Any) -> int:
-    """The number of the KEGIATAN a line belongs to (written on its first line only)."""
-    number = 0
-    for x in lines:
-        number = x.line.no or number
-        if x is line:
-            return number
-    return number
+def _group_no(items: list[T], item: T, number: Callable[[T], int | None]) -> int:
+    """The number of the KEGIATAN (or target) an item belongs to: written on its first
+    line (or step) only."""
+    current = 0
+    for other in items:
+        current = number(other) or current
+        if other is item:
+            break
+    return current
 
 
-def _target_no(steps: list[Any], step: Any) -> int:
-    number = 0
-    for x in steps:
-        number = x.step.no or number
-        if x is step:
-            return number
-    return number
+def _activity_no(lines: list[LineDone], line: LineDone) -> int:
+    return _group_no(lines, line, lambda x: x.line.no)
 
 
 def _bab3(doc: word.Builder, plan: Plan, realisation: Realisation, quarter: int) -> None:
