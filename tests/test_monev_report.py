@@ -196,6 +196,12 @@ def test_page_numbers_and_sections(year: tuple[Path, Path, Path]) -> None:
     assert formats == ["lowerRoman", "decimal"]
     footer = doc.sections[0].footer._element
     assert any("PAGE" in (i.text or "") for i in footer.iter(qn("w:instrText")))
+    header = "".join(t.text or "" for t in doc.sections[0].header._element.iter(qn("w:t")))
+    assert header == (
+        "Laporan Monitoring dan Evaluasi Pembangunan Zona Integritas Rutan Pekanbaru "
+        "Triwulan II Tahun 2024"
+    )
+    assert doc.sections[1].header.is_linked_to_previous
 
 
 def test_same_realisation_same_bytes(year: tuple[Path, Path, Path], tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
@@ -55,11 +56,13 @@ class Builder:
             body.remove(child)
         self.charts = 0
         self.ids = {name: self.document.styles[name].style_id for name in STYLES}
-        for paragraph in self.document.sections[0].header.paragraphs:
-            for run in paragraph.runs[1:]:
-                run._r.getparent().remove(run._r)
-            if paragraph.runs:
-                paragraph.runs[0].text = header_text
+        for rel in self.document.part.rels.values():  # the template's header: its text
+            if rel.reltype == RT.HEADER:
+                texts = list(rel.target_part.element.iter(qn("w:t")))
+                for extra in texts[1:]:
+                    extra.getparent().remove(extra)
+                if texts:
+                    texts[0].text = header_text
 
     def _add(self, xml: str) -> Any:
         element = parse_xml(xml)
