@@ -160,3 +160,16 @@ def test_meetings_and_follow_ups_are_read(sources: Path, realisasi: Path) -> Non
 )
 def test_quarters_as_people_write_them(typed: object, quarter: int | None) -> None:
     assert parse_quarter(typed) == quarter
+
+
+def test_a_petunjuk_without_its_identity_rows(sources: Path, realisasi: Path) -> None:
+    workbook = openpyxl.load_workbook(realisasi / SDM)
+    ws = workbook["Petunjuk"]
+    ws.delete_rows(identity_row(realisasi, SDM, "Kode Rencana"))
+    workbook.save(realisasi / SDM)
+    assert problems(sources, realisasi) == [
+        f"{SDM} › Petunjuk: Baris Kode Rencana tidak ditemukan di sheet Petunjuk, sehingga "
+        "tidak jelas workbook ini milik rencana mana. Perbaiki: Buat ulang workbook dengan "
+        "zi-plan realisasi sources; isian yang ada dipertahankan. "
+        "[realisasi-identitas-tidak-ada]"
+    ]

@@ -346,3 +346,23 @@ def test_every_monev_code_has_its_indonesian_text() -> None:
     for code in raised:
         found, todo = MESSAGES[code]
         assert found.endswith(".") and todo.endswith("."), code
+
+
+def test_json_holds_the_figures(year: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    import json
+
+    sources, folder, _ = year
+    target = tmp_path / "laporan.docx"
+    args = ["monev", str(sources), "--triwulan", "2", "-o", str(target), "--tanpa-daftar-isi"]
+    result = CliRunner().invoke(cli, [*args, "--json"])
+    assert result.exit_code == 0
+    data = json.loads(target.with_suffix(".json").read_text("utf-8"))
+    sdm = expected_line_months(sources, folder, 3, 2)
+    component = data["komponen"]["Penataan Sistem Manajemen SDM"]
+    assert (component["due_line_months"], component["done_line_months"]) == sdm[:2]
+    unit = data["satuan_kerja"]
+    assert unit["meetings"] == [
+        {"triwulan": 1, "held": 1, "head_present": 1},
+        {"triwulan": 2, "held": 1, "head_present": 0},
+    ]
+    assert (unit["recommendations_total"], unit["recommendations_done"]) == (3, 2)

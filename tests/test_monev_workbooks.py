@@ -159,3 +159,29 @@ def test_a_rerun_keeps_the_monev_workbook(realisasi: Path, sources: Path) -> Non
     outcome = write_realisation(sources)
     assert outcome.kept == [realisasi / NAMES[0]]
     assert openpyxl.load_workbook(realisasi / NAMES[0])["Rapat Monev"]["A4"].value == 1
+
+
+def test_a_renamed_plan_workbook_renames_its_realisation(sources: Path, realisasi: Path) -> None:
+    edit(realisasi / NAMES[3], "Realisasi", {(4, "MAR"): "√"})
+    (sources / NAMES[3]).rename(sources / "03_sdm_revisi.xlsx")
+    write_realisation(sources)
+    assert not (realisasi / NAMES[3]).exists()
+    ws = openpyxl.load_workbook(realisasi / "03_sdm_revisi.xlsx")["Realisasi"]
+    assert ws.cell(4, header(ws)["MAR"]).value == "√"
+
+
+def test_realisasi_of_a_plan_with_errors_writes_nothing(sources: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+    from tests.conftest import assert_no_traceback, set_cell
+
+    set_cell(sources / "02_penataan_tatalaksana.xlsx", "Indikator", "G5", "ok")
+    result = CliRunner().invoke(cli, ["realisasi", str(sources)])
+    assert_no_traceback(result)
+    assert result.exit_code == 1
+    assert '"ok" bukan tanda centang' in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Workbook realisasi tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi."
+    )
+    assert not (sources / "realisasi").exists()
