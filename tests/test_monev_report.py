@@ -366,3 +366,20 @@ def test_json_holds_the_figures(year: tuple[Path, Path, Path], tmp_path: Path) -
         {"triwulan": 2, "held": 1, "head_present": 0},
     ]
     assert (unit["recommendations_total"], unit["recommendations_done"]) == (3, 2)
+
+
+def test_kendala_and_solusi(year: tuple[Path, Path, Path]) -> None:
+    _, folder, document = year
+    (table,) = tables_after(document, "Kendala dan Solusi")
+    typed = []
+    for number in range(1, 7):
+        for sheet in ("Realisasi", "Prioritas"):
+            ws = openpyxl.load_workbook(workbook_path(folder, number))[sheet]
+            columns = header(ws)
+            for r in data_rows(ws):
+                kendala = ws.cell(r, columns["Kendala"]).value
+                solusi = ws.cell(r, columns["Solusi"]).value
+                if kendala or solusi:
+                    typed.append((kendala or "", solusi or ""))
+    assert sorted((row[3], row[4]) for row in table[1:]) == sorted(typed)
+    assert typed

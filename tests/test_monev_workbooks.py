@@ -153,6 +153,11 @@ def test_a_rerun_after_a_revision_keeps_what_was_filled(sources: Path, realisasi
     assert outcome.unplaced[0].where.cell == f"B{removed}"
     assert schema_errors(path) == []
 
+    again = write_realisation(sources)  # what could not be placed stays kept, once
+    assert again.unplaced == []
+    unplaced = openpyxl.load_workbook(path)["Tidak Tertempatkan"]
+    assert len(list(data_rows(unplaced))) == 1
+
 
 def test_a_rerun_keeps_the_monev_workbook(realisasi: Path, sources: Path) -> None:
     edit(realisasi / NAMES[0], "Rapat Monev", {(4, "Triwulan"): 1})
