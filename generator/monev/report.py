@@ -237,15 +237,7 @@ def _bab2(
         ]
     )
     doc.table(
-        [
-            "No",
-            "Komponen",
-            "Bulan kegiatan terlaksana",
-            "Realisasi",
-            "Di luar rencana",
-            "Langkah selesai",
-            "Capaian langkah",
-        ],
+        SUMMARY_HEADERS,
         [0.8, 4.6, 2.2, 2.0, 1.8, 2.0, 2.0],
         rows,
         centered=(0, 2, 3, 4, 5, 6),
