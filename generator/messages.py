@@ -241,6 +241,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nilai tidak sah: {detail}.",
         "Perbaiki isi sel sesuai petunjuk workbook.",
     ),
+    # realisation workbooks and monev (zi-plan realisasi, monev, monev-all)
+    "realisasi-tidak-tertempatkan": (
+        'Isian baris "{value}" tidak dapat ditempatkan: baris itu tidak ada lagi di rencana.',
+        "Isiannya disalin ke sheet Tidak Tertempatkan; pindahkan ke baris yang sesuai bila "
+        "masih berlaku.",
+    ),
+    "realisasi-folder-tidak-ada": (
+        "Folder realisasi tidak ditemukan.",
+        "Buat workbook realisasi dengan zi-plan realisasi {sources}, atau sebutkan foldernya "
+        "dengan --realisasi.",
+    ),
+    "realisasi-workbook-tidak-ada": (
+        "Workbook realisasi {name} tidak ada di folder realisasi.",
+        "Simpan workbook realisasi yang namanya diawali {number} di folder ini, atau buat "
+        "ulang dengan zi-plan realisasi {sources} (isian yang ada dipertahankan).",
+    ),
+    "realisasi-identitas-tidak-ada": (
+        "Baris {field} tidak ditemukan di sheet Petunjuk, sehingga tidak jelas workbook ini "
+        "milik rencana mana.",
+        "Buat ulang workbook dengan zi-plan realisasi {sources}; isian yang ada dipertahankan.",
+    ),
+    "realisasi-satker-lain": (
+        'Workbook realisasi ini milik "{found}", bukan "{expected}".',
+        "Gunakan workbook realisasi satuan kerja ini; workbook itu mungkin tersalin dari "
+        "satuan kerja lain.",
+    ),
+    "realisasi-tahun-lain": (
+        "Workbook realisasi ini untuk tahun {found}, bukan tahun rencana {expected}.",
+        "Gunakan workbook realisasi tahun {expected}, atau buat dengan zi-plan realisasi "
+        "{sources}.",
+    ),
+    "realisasi-rencana-berubah": (
+        "Workbook realisasi ini disusun dari versi rencana yang lain ({detail}).",
+        "Jalankan zi-plan realisasi {sources} lagi: isian yang sudah ada dipindahkan ke "
+        "baris yang sama isinya di rencana baru.",
+    ),
+    "realisasi-tanda-tidak-dikenal": (
+        '"{value}" bukan tanda centang.',
+        "Pilih √ (atau v, x, 1, ya) pada bulan kegiatan dilaksanakan, atau kosongkan.",
+    ),
+    "status-tidak-dikenal": (
+        '"{value}" bukan status yang dikenal.',
+        "Pilih Belum, Proses atau Selesai dari daftar; kosong berarti Belum.",
+    ),
+    "ya-tidak-tidak-sah": (
+        '"{value}" bukan Ya atau Tidak.',
+        "Pilih Ya bila pimpinan hadir, Tidak bila tidak.",
+    ),
+    "triwulan-tidak-sah": (
+        '"{value}" bukan triwulan.',
+        "Isi 1, 2, 3 atau 4 (atau I s.d. IV).",
+    ),
+    "realisasi-wajib-diisi": (
+        "Kolom {column} wajib diisi pada baris yang terisi.",
+        "Isi {column}, atau hapus seluruh baris bila tidak dipakai.",
+    ),
+    "realisasi-tanggal-tahun-lain": (
+        "Tanggal {value} tidak berada di tahun rencana {tahun}.",
+        "Periksa tanggalnya; ini peringatan, laporan tetap dibuat.",
+    ),
     # output
     "dokumen-gagal-ditulis": (
         "Dokumen tidak dapat ditulis ({detail}).",

@@ -32,6 +32,7 @@ SCHEMA_FILES: dict[str, str] = {
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "wml.xsd",
     "http://schemas.openxmlformats.org/spreadsheetml/2006/main": "sml.xsd",
     "http://schemas.openxmlformats.org/drawingml/2006/main": "dml-main.xsd",  # theme
+    "http://schemas.openxmlformats.org/drawingml/2006/chart": "dml-chart.xsd",  # charts
     f"{_OFFICE}/extended-properties": "shared-documentPropertiesExtended.xsd",  # app.xml
     f"{_OFFICE}/custom-properties": "shared-documentPropertiesCustom.xsd",  # custom.xml
     f"{_OFFICE}/customXml": "shared-customXmlDataProperties.xsd",  # customXml/itemProps

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from generator.files import move_into_place, staging_folder
@@ -70,6 +71,13 @@ class UnitResult:
         self.first_error = self.first_error or str(problem)
         self.document = ""
 
+    def invalid(self, problems: list[Problem]) -> None:
+        """The sources held errors: counted, the first one kept, nothing built."""
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        self.errors = len(errors)
+        self.warnings = len(problems) - len(errors)
+        self.first_error = str(errors[0]) if errors else ""
+
     @property
     def month_counts(self) -> list[int]:
         return [sum(line.months[m] for line in self.lines) for m in range(12)]
@@ -92,10 +100,7 @@ def build_unit(folder: Path, staging: Path) -> UnitResult:
     try:
         plan = loader.load()
     except InputInvalid as exc:
-        errors = [p for p in exc.problems if p.severity is Severity.ERROR]
-        result.errors = len(errors)
-        result.warnings = len(exc.problems) - len(errors)
-        result.first_error = str(errors[0]) if errors else ""
+        result.invalid(exc.problems)
         return result
     result.warnings = len(loader.report.problems)
     result.filename = default_filename(plan)
@@ -125,10 +130,12 @@ def build_unit(folder: Path, staging: Path) -> UnitResult:
     return result
 
 
-def _build_in_worker(job: tuple[Path, Path]) -> UnitResult:
+def _build_in_worker(
+    job: tuple[Path, Path], build: Callable[[Path, Path], UnitResult] | None = None
+) -> UnitResult:
     unit, staging = job
     try:
-        return build_unit(unit, staging)
+        return (build or build_unit)(unit, staging)
     except Exception as exc:  # a bug met in one unit must not cost the others their plans
         result = UnitResult(folder=unit.name)
         detail = f"{type(exc).__name__}: {exc}"
@@ -143,16 +150,21 @@ def build_all(
     out: Path,
     jobs: int | None = None,
     progress: Callable[[UnitResult], None] = lambda result: None,
+    build: Callable[[Path, Path], UnitResult] | None = None,
+    units: list[Path] | None = None,
 ) -> list[UnitResult]:
     """Builds every unit under ``folder`` and publishes the documents in ``out``; the
     results come in folder order, and ``progress`` hears of each unit once it is built.
-    ProblemError when ``out`` cannot be written at all or a worker process was killed."""
-    units = unit_folders(folder)
+    ProblemError when ``out`` cannot be written at all or a worker process was killed.
+    ``build`` (picklable; default build_unit) makes one unit's document, ``units`` are
+    the folders to build (default: every unit); zi-plan monev-all passes its own."""
+    units = unit_folders(folder) if units is None else units
     workers = max(1, min(jobs or os.cpu_count() or 1, len(units)))
     results = []
     with staging_folder(out) as staging:
         try:
-            for result in _built([(unit, staging) for unit in units], workers):
+            work = [(unit, staging) for unit in units]
+            for result in _built(work, workers, partial(_build_in_worker, build=build)):
                 progress(result)
                 results.append(result)
         except BrokenProcessPool:  # a worker killed (out of memory, ended by the system)
@@ -162,13 +174,17 @@ def build_all(
     return results
 
 
-def _built(work: list[tuple[Path, Path]], workers: int) -> Iterator[UnitResult]:
+def _built(
+    work: list[tuple[Path, Path]],
+    workers: int,
+    worker: Callable[[tuple[Path, Path]], UnitResult],
+) -> Iterator[UnitResult]:
     if workers == 1:
-        yield from map(_build_in_worker, work)
+        yield from map(worker, work)
         return
     chunk = max(1, len(work) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_build_in_worker, work, chunksize=chunk)
+        yield from pool.map(worker, work, chunksize=chunk)
 
 
 def _publish(results: list[UnitResult], out: Path) -> None:

@@ -38,7 +38,7 @@ def write_recap(results: list[UnitResult], target: Path) -> Path:
     return write_atomically(target, workbook.save)
 
 
-def _table(
+def styled_table(
     sheet: Worksheet,
     headers: list[str],
     rows: Sequence[Sequence[object]],
@@ -86,7 +86,7 @@ def _summary(sheet: Worksheet, results: list[UnitResult]) -> None:
             + lines
             + [", ".join(r.idle_months) if r.ok else ""]
         )
-    _table(sheet, headers, rows, {1: 30, 2: 22, 6: 60, len(headers): 30})
+    styled_table(sheet, headers, rows, {1: 30, 2: 22, 6: 60, len(headers): 30})
 
 
 def _activities(sheet: Worksheet, results: list[UnitResult]) -> None:
@@ -115,13 +115,13 @@ def _activities(sheet: Worksheet, results: list[UnitResult]) -> None:
     ]
     widths = {1: 24, 2: 26, 3: 30, 4: 50, 5: 30, 18: 22}
     widths.update({5 + m: 5 for m in range(1, 13)})
-    _table(sheet, headers, rows, widths)
+    styled_table(sheet, headers, rows, widths)
 
 
 def _calendar(sheet: Worksheet, results: list[UnitResult]) -> None:
     headers = ["Satuan Kerja", *MONTH_HEADINGS, "Jumlah"]
     rows = [[r.name, *r.month_counts, sum(r.month_counts)] for r in results if r.ok]
-    _table(sheet, headers, rows, {1: 30, **{m: 7 for m in range(2, 15)}})
+    styled_table(sheet, headers, rows, {1: 30, **{m: 7 for m in range(2, 15)}})
     if rows:
         cells = f"B2:M{len(rows) + 1}"
         sheet.conditional_formatting.add(

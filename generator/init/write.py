@@ -139,7 +139,7 @@ def write_all(
     for name, sheets in books.items():
         target = folder / name
         try:
-            written.append(write_atomically(target, _workbook(sheets).save))
+            written.append(write_atomically(target, styled_workbook(sheets).save))
         except OutputError as exc:
             detail = str(exc.problem.params["detail"])
             raise FolderProblem("workbook-tidak-dapat-ditulis", target, detail=detail) from None
@@ -174,7 +174,7 @@ def _check_free(folder: Path, books: Sequence[str], others: Sequence[str], force
         raise FolderProblem("workbook-sudah-ada", folder, names=", ".join(existing))
 
 
-def _workbook(sheets: Book) -> openpyxl.Workbook:
+def styled_workbook(sheets: Book) -> openpyxl.Workbook:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for sheet in sheets:

@@ -1,0 +1,1 @@
+"""Monev: the plan through the year — realisation workbooks, figures, the Laporan Monev."""

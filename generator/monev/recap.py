@@ -1,0 +1,107 @@
+"""The Kanwil's monev recap: one row per unit (realisation per component, steps, meetings,
+open recommendations, lines without evidence), the units without a realisation folder,
+and a chart sheet. Same look as build-all's recap (generator/recap.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+
+from generator.batch.build import UnitResult
+from generator.batch.recap import styled_table
+from generator.files import write_atomically
+from generator.monev.batch import MonevResult
+from generator.monev.figures import QuarterFigures
+from generator.plan.models import ComponentKey
+
+PERCENT = "0.0%"
+SUMMARY = "Ringkasan"
+
+
+def _share(part: int, whole: int) -> float | None:
+    """A share for Excel to show in its own locale (66,7% in Indonesian); empty when
+    nothing was due."""
+    return round(part / whole, 4) if whole else None
+
+
+def _row(result: UnitResult) -> list[object]:
+    base: list[object] = [
+        result.name or result.folder,
+        result.folder,
+        "berhasil" if result.ok else "gagal",
+        result.errors,
+        result.first_error,
+    ]
+    figures = result.unit_figures if isinstance(result, MonevResult) else None
+    if figures is None or not isinstance(result, MonevResult):
+        return base + [None] * (len(ComponentKey) + 7)
+    per: list[QuarterFigures | None] = [result.components.get(k.value) for k in ComponentKey]
+    held = sum(m.held for m in figures.meetings)
+    with_head = sum(m.head_present for m in figures.meetings)
+    return (
+        base
+        + [_share(f.done_line_months, f.due_line_months) if f else None for f in per]
+        + [
+            _share(figures.done_line_months, figures.due_line_months),
+            figures.unplanned_done,
+            f"{figures.steps_done}/{figures.steps_due}",
+            _share(figures.steps_done, figures.steps_due),
+            f"{held} ({with_head} dihadiri pimpinan)",
+            figures.recommendations_open,
+            result.without_evidence,
+        ]
+    )
+
+
+def write_monev_recap(
+    results: list[UnitResult], missing: Sequence[Path], quarter: int, target: Path
+) -> Path:
+    """Writes the recap atomically (OutputError in Indonesian when it cannot be written)."""
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = SUMMARY
+    headers = ["Satuan Kerja", "Folder", "Status", "Kesalahan", "Kesalahan pertama"]
+    headers += [f"Realisasi {key.value}" for key in ComponentKey]
+    headers += [
+        "Realisasi seluruhnya",
+        "Bulan kegiatan di luar rencana",
+        "Langkah rencana aksi selesai",
+        "Capaian langkah",
+        f"Rapat monev s.d. TW {quarter}",
+        "Rekomendasi belum selesai",
+        "Baris tanpa bukti dukung",
+    ]
+    rows = [_row(result) for result in results]
+    widths = {1: 26, 2: 20, 5: 50, **{c: 14 for c in range(6, len(headers) + 1)}}
+    styled_table(summary, headers, rows, widths)
+    percent_columns = [*range(6, 6 + len(ComponentKey) + 1), 6 + len(ComponentKey) + 3]
+    for row in summary.iter_rows(min_row=2):
+        for cell in row:
+            if cell.column in percent_columns:
+                cell.number_format = PERCENT
+    styled_table(
+        workbook.create_sheet("Tanpa Realisasi"),
+        ["Folder", "Keterangan"],
+        [
+            [path.name, "Belum ada folder realisasi; jalankan zi-plan realisasi."]
+            for path in missing
+        ],
+        {1: 30, 2: 60},
+    )
+    if rows:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = f"Realisasi seluruhnya s.d. Triwulan {quarter}"
+        chart.y_axis.title = "Realisasi"
+        chart.y_axis.numFmt = "0%"
+        total = 6 + len(ComponentKey)
+        data = Reference(summary, min_col=total, min_row=1, max_row=len(rows) + 1)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(Reference(summary, min_col=1, min_row=2, max_row=len(rows) + 1))
+        chart.legend = None
+        sheet = workbook.create_chartsheet("Grafik")
+        sheet.add_chart(chart)
+    return write_atomically(target, workbook.save)
