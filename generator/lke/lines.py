@@ -28,10 +28,14 @@ class PlanLine:
     context: str  # every text of the line, for suggesting codes
     has_action: bool
     has_time: bool  # a month ticked, or a Waktu
-    has_evidence: bool  # Data Dukung filled
+    evidence: str  # its Data Dukung
     code: str  # Kode LKE as typed
     items: tuple[Item, ...]  # the items its code names
     unknown: tuple[str, ...]  # the parts of its code that name no item
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.evidence)
 
     @property
     def label(self) -> str:
@@ -72,7 +76,7 @@ def plan_lines(plan: Plan, lke: Lke | None = None) -> list[PlanLine]:
                         context="\n".join((activity.kegiatan, hasil, uraian)),
                         has_action=True,  # a planned line of the matrix is an action
                         has_time=any(line.months),
-                        has_evidence=bool(line.data_dukung),
+                        evidence=line.data_dukung,
                         code=line.kode_lke,
                         items=items,
                         unknown=unknown,
@@ -90,7 +94,7 @@ def plan_lines(plan: Plan, lke: Lke | None = None) -> list[PlanLine]:
                         context="\n".join((target.target, step.rencana_aksi, step.output)),
                         has_action=bool(step.rencana_aksi),
                         has_time=bool(step.waktu),
-                        has_evidence=bool(step.data_dukung),
+                        evidence=step.data_dukung,
                         code=step.kode_lke,
                         items=items,
                         unknown=unknown,
