@@ -573,3 +573,6 @@ def main() -> None:
         # handlers still run and standard output is flushed, and every file zi-plan
         # writes is closed before this point (with-blocks, write_bytes).
         gc.freeze()
+
+
+from generator import cli_lke  # noqa: E402, F401  (registers zi-plan lke)
