@@ -159,3 +159,20 @@ def test_aceh_with_the_broken_code_corrected_16_items_20_96_points(tmp_path: Pat
     )
     assert {c.item.code for c in result.missing} == ACEH_MISSING
     assert code_problems(loader, lines) == []
+
+
+def test_the_committed_aceh_workbooks_are_the_reference_as_the_script_writes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    from tests.lke.make_aceh_sources import main
+
+    main(tmp_path)
+    assert capsys.readouterr().out.startswith("150 entries written")
+    for committed in sorted(ACEH.glob("*.xlsx")):
+        fresh = openpyxl.load_workbook(tmp_path / committed.name)
+        kept = openpyxl.load_workbook(committed)
+        assert kept.sheetnames == fresh.sheetnames
+        for name in kept.sheetnames:
+            assert list(kept[name].values) == list(fresh[name].values), (committed.name, name)

@@ -12,30 +12,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from generator.columns import MONTH_LABELS, WORKBOOK_HINTS
+from generator.columns import INDIKATOR, PRIORITAS, WORKBOOK_HINTS
 from tests.conftest import write_workbook
 from tests.lke.raw_table import SHARED
 
 REFERENCE = SHARED / "reference" / "other-units" / "bps-prov-aceh-2025.txt"
 TARGET = Path(__file__).with_name("aceh_sources")
-PRIORITAS_HEADER = (
-    "No",
-    "Target Prioritas",
-    "Rencana Aksi",
-    "Waktu",
-    "Output",
-    "Penanggung Jawab",
-    "Data Dukung",
-    "Kode LKE",
-)
-INDIKATOR_HEADER = (
-    "NO",
-    "KEGIATAN",
-    "HASIL YANG INGIN DICAPAI",
-    "URAIAN KEGIATAN",
-    "TARGET",
-    *MONTH_LABELS,
-    "KET",
+PRIORITAS_HEADER = tuple(column.title for column in PRIORITAS)  # with the optional three
+INDIKATOR_HEADER = tuple(
+    column.title for column in INDIKATOR if column.required or column.key == "no"
 )
 IDENTITY = (
     ("Kementerian", "Badan Pusat Statistik"),
@@ -136,24 +121,24 @@ def prioritas_rows(items: list[Entry]) -> list[list[object]]:
     return rows
 
 
-def main() -> None:
+def main(target: Path = TARGET) -> None:
     found = entries(REFERENCE.read_text(encoding="utf-8"))
-    TARGET.mkdir(exist_ok=True)
+    target.mkdir(exist_ok=True)
     write_workbook(
-        TARGET / WORKBOOK_HINTS[0],
+        target / WORKBOOK_HINTS[0],
         {"Identitas": [("Kolom", "Isi"), *IDENTITY], "Narasi": [("Bagian", "Tingkat", "Teks")]},
     )
     for number in range(1, 7):
         rows = prioritas_rows([e for e in found if e.component == number])
         write_workbook(
-            TARGET / WORKBOOK_HINTS[number],
+            target / WORKBOOK_HINTS[number],
             {
                 "Uraian": [("Bagian", "Teks")],
                 "Indikator": [INDIKATOR_HEADER],
                 "Prioritas": [PRIORITAS_HEADER, *rows],
             },
         )
-    print(f"{len(found)} entries written to {TARGET}")
+    print(f"{len(found)} entries written to {target}")
 
 
 if __name__ == "__main__":
