@@ -389,6 +389,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tidak ada izin menulis ke lokasi ini.",
         "Pilih folder lain dengan -o, atau periksa hak akses folder.",
     ),
+    # LKE ZI (zi-plan lke; generator/lke/)
+    "kode-lke-tidak-dikenal": (
+        'Kode LKE "{value}" tidak cocok dengan butir LKE mana pun, sehingga baris ini tidak '
+        "dihitung dalam cakupan LKE.",
+        "Tulis kode butir lengkap sampai huruf butirnya (A.1.I.iii.a atau PPA3A){nearest}.",
+    ),
+    "lke-belum-ada-rencana-aksi": (
+        "{sentence}",
+        "Tambahkan rencana aksi untuk butir yang bobotnya terbesar: {heaviest} "
+        "(rinciannya: zi-plan lke).",
+    ),
 }
 
 

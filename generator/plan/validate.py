@@ -142,6 +142,7 @@ class Loader:
     texts: list[tuple[str, CellRef]] = field(default_factory=list)
     rejected: set[CellRef] = field(default_factory=set)  # cells already reported as unreadable
     identity_cells: dict[str, CellRef] = field(default_factory=dict)  # Identitas field -> cell
+    lke_cells: list[tuple[CellRef, str]] = field(default_factory=list)  # Kode LKE cells as typed
     # read from Identitas even when another of its fields is wrong, so that the checks
     # that need them still run and one report holds everything
     _year: int | None = None
@@ -509,7 +510,14 @@ class Loader:
         return [activity for activity in made if activity is not None]
 
     def optional(self, row: dict[str, Cell]) -> dict[str, str]:
-        return {c.key: self.text(row[c.key]) for c in cols.OPTIONAL if c.key in row}
+        values = {c.key: self.text(row[c.key]) for c in cols.OPTIONAL if c.key in row}
+        if values.get("kode_lke") and not row["kode_lke"].merged:
+            self.lke_cells.append((row["kode_lke"].ref, values["kode_lke"]))
+        return values
+
+    def workbook_number(self, file: str) -> int | None:
+        """The number (0..6) of a workbook read in this run, by its file name."""
+        return next((n for n, path in self._paths.items() if path.name == file), None)
 
     def priorities(self, table: Table, identity: Identity | None) -> list[PriorityTarget]:
         groups: list[tuple[str, CellRef, list[Step]]] = []

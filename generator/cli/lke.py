@@ -1,0 +1,87 @@
+"""The ``zi-plan lke`` command: what the plan covers of the LKE ZI, a readiness estimate,
+and the LKE sheet with the suggested answers (registered by generator/cli/__init__.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from generator.cli.app import (
+    cli,
+    debug_option,
+    format_option_for,
+    help_option,
+    print_problems,
+    reported,
+    sources_argument,
+)
+from generator.cli.plan import load_plan
+
+
+def _check_output(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None and value.suffix.lower() != ".xlsx" and not value.is_dir():
+        raise click.BadParameter(
+            f"{value} bukan nama file .xlsx (contoh: LKE_BPS_Provinsi_Aceh_2025.xlsx).",
+            ctx,
+            param,
+        )
+    return value
+
+
+@cli.command("lke")
+@sources_argument
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    callback=_check_output,
+    help="Tulis juga Lembar Kerja Evaluasi (.xlsx) berisi jawaban yang disarankan. Jika "
+    "berupa folder: <folder>/LKE_<Nama_Singkat>_<Tahun>.xlsx.",
+)
+@format_option_for("hasil")
+@debug_option
+@help_option
+def lke(sources: Path, output: Path | None, output_format: str, debug: bool) -> None:
+    """Cakupan rencana kerja di SUMBER terhadap LKE Zona Integritas (PermenPAN-RB 90/2021).
+
+    Untuk setiap butir pengungkit: baris rencana (matriks dan langkah target prioritas)
+    yang diberi Kode LKE butir itu, berapa yang memiliki rencana aksi, bulan atau Waktu,
+    dan data dukung; butir tanpa rencana aksi beserta bobotnya; lalu perkiraan kesiapan
+    penilaian mandiri (bukan hasil penilaian). Kode LKE ditulis PPA3A, A.1.I.iii.a atau
+    1.iii.a; kode yang tidak cocok dengan butir mana pun diperingatkan beserta selnya.
+
+    Contoh: zi-plan lke sources/ -o output/
+
+    Keluar dengan kode 1 jika sumber memuat kesalahan atau lembar kerja tidak dapat ditulis.
+    """
+    from generator.lke.coverage import coverage, coverage_json, format_coverage
+    from generator.lke.estimate import estimate, estimate_json, format_estimate
+    from generator.lke.lines import code_problems, plan_lines
+
+    loader, plan = load_plan(sources, output_format, debug)
+    lines = plan_lines(plan)
+    problems = code_problems(loader, lines)
+    result = coverage(lines)
+    readiness = estimate(plan, result)
+    print_problems(problems, output_format)
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                {"cakupan": coverage_json(result), "perkiraan": estimate_json(readiness)},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        click.echo(format_coverage(result))
+        click.echo("")
+        click.echo(format_estimate(readiness))
+    if output is not None:
+        from generator.lke.sheet import default_sheet_name, write_sheet
+
+        target = output / default_sheet_name(plan) if output.is_dir() else output
+        with reported(output_format, debug):
+            written = write_sheet(plan, readiness, target)
+        click.echo(f"Lembar Kerja Evaluasi ditulis: {written}", err=True)

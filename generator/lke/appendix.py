@@ -1,0 +1,54 @@
+"""What the plan's document and review take from the coverage: the appendix table
+"Lampiran: Pemetaan Rencana Aksi terhadap LKE" as data, and the coverage sentence as a
+finding of the review."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.lke.coverage import Coverage, decimal
+from generator.lke.table import ROMAN
+from generator.problems import CellRef, Problem, Severity
+
+TITLE = "Lampiran: Pemetaan Rencana Aksi terhadap LKE"
+COLUMNS = ("Area", "Sub-pilar", "Butir LKE", "Rencana Aksi")
+HEAVIEST_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class AppendixRow:
+    """One item of the LKE and the plan's lines that serve it (empty: none yet)."""
+
+    area: str  # "I. Manajemen Perubahan (Pemenuhan)"
+    sub_pilar: str  # "iii. Pemantauan dan Evaluasi Pembangunan WBK/WBBM"
+    item: str  # "A.1.I.iii.a (PPA3A) Seluruh kegiatan ..."
+    lines: tuple[str, ...]  # "01 Prioritas: <target> — <rencana aksi>"
+
+
+def appendix_rows(cover: Coverage) -> list[AppendixRow]:
+    """Every pengungkit item in LKE order (Pemenuhan, then Reform), with its lines."""
+    ordered = sorted(cover.items, key=lambda c: (c.item.part_number, c.item.area_number))
+    return [
+        AppendixRow(
+            area=f"{ROMAN[c.item.area_number - 1].upper()}. {c.item.area_name} ({c.item.bagian})",
+            sub_pilar=f"{ROMAN[c.item.sub_pilar - 1]}. {c.item.sub_pilar_name}",
+            item=f"{c.item.bps_code} ({c.item.code}) {c.item.question}",
+            lines=tuple(line.label for line in c.lines if line.has_action),
+        )
+        for c in ordered
+    ]
+
+
+def coverage_finding(cover: Coverage, sources: str) -> Problem | None:
+    """The coverage sentence as a finding of the review, for a plan that has codes and
+    leaves items without a rencana aksi; ``sources`` names the folder it is about."""
+    if not cover.coded or not cover.missing:
+        return None
+    heaviest = sorted(cover.missing, key=lambda c: -c.item.weight)[:HEAVIEST_SHOWN]
+    shown = ", ".join(f"{c.item.code} ({decimal(c.item.weight)})" for c in heaviest)
+    return Problem(
+        "lke-belum-ada-rencana-aksi",
+        CellRef(sources),
+        Severity.WARNING,
+        {"sentence": cover.sentence, "heaviest": shown},
+    )
