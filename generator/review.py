@@ -22,6 +22,7 @@ from generator.contract import (
     UNIT_KIND_WORDS,
     URAIAN_PARTS,
 )
+from generator.lke.appendix import review_findings as lke_findings
 from generator.plan.models import Identity, Plan, SectionKey
 from generator.plan.validate import Loader, split_marker
 from generator.problems import CellRef, Problem, Severity
@@ -76,6 +77,7 @@ def review(loader: Loader, plan: Plan) -> list[Problem]:
     findings += identity_years(
         plan.identity, CellRef(next(folder.glob("00*.xlsx")).name, "Identitas")
     )
+    findings += lke_findings(plan, folder.name)
     return findings
 
 

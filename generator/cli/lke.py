@@ -40,10 +40,30 @@ def _check_output(ctx: click.Context, param: click.Parameter, value: Path | None
     help="Tulis juga Lembar Kerja Evaluasi (.xlsx) berisi jawaban yang disarankan. Jika "
     "berupa folder: <folder>/LKE_<Nama_Singkat>_<Tahun>.xlsx.",
 )
+@click.option(
+    "--realisasi",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder workbook realisasi (bawaan: SUMBER/realisasi), untuk perkiraan PPA3A-C "
+    "dan PRA2A; perlu --triwulan.",
+)
+@click.option(
+    "--triwulan",
+    type=click.IntRange(1, 4),
+    metavar="1-4",
+    help="Perkiraan sampai akhir triwulan ini, dari workbook realisasi.",
+)
 @format_option_for("hasil")
 @debug_option
 @help_option
-def lke(sources: Path, output: Path | None, output_format: str, debug: bool) -> None:
+def lke(
+    sources: Path,
+    output: Path | None,
+    folder: Path | None,
+    triwulan: int | None,
+    output_format: str,
+    debug: bool,
+) -> None:
     """Cakupan rencana kerja di SUMBER terhadap LKE Zona Integritas (PermenPAN-RB 90/2021).
 
     Untuk setiap butir pengungkit: baris rencana (matriks dan langkah target prioritas)
@@ -53,6 +73,9 @@ def lke(sources: Path, output: Path | None, output_format: str, debug: bool) -> 
     1.iii.a; kode yang tidak cocok dengan butir mana pun diperingatkan beserta selnya.
 
     Contoh: zi-plan lke sources/ -o output/
+
+    Dengan --triwulan (dan --realisasi), perkiraan memakai realisasi sampai akhir
+    triwulan itu: zi-plan lke sources/ --triwulan 2
 
     Keluar dengan kode 1 jika sumber memuat kesalahan atau lembar kerja tidak dapat ditulis.
     """
@@ -64,7 +87,22 @@ def lke(sources: Path, output: Path | None, output_format: str, debug: bool) -> 
     lines = plan_lines(plan)
     problems = code_problems(loader, lines)
     result = coverage(lines)
-    readiness = estimate(plan, result)
+    realised = None
+    if folder is not None and triwulan is None:
+        raise click.UsageError("--realisasi hanya berlaku bersama --triwulan.")
+    if triwulan is not None:
+        from generator.lke.realisation import summary
+        from generator.monev.contract import default_folder
+        from generator.monev.read import read_realisation
+
+        closing = "Perkiraan tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi."
+        with reported(output_format, debug, closing=closing):
+            realisation, warnings = read_realisation(
+                plan, folder or default_folder(sources), str(sources)
+            )
+        problems += warnings
+        realised = summary(plan, realisation, triwulan, lines)
+    readiness = estimate(plan, result, realised)
     print_problems(problems, output_format)
     if output_format == "json":
         click.echo(

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.lke.coverage import Coverage, decimal
+from generator.lke.coverage import Coverage, coverage, decimal
+from generator.lke.lines import plan_lines
 from generator.lke.table import ROMAN
+from generator.plan.models import Plan
 from generator.problems import CellRef, Problem, Severity
 
 TITLE = "Lampiran: Pemetaan Rencana Aksi terhadap LKE"
@@ -52,3 +54,23 @@ def coverage_finding(cover: Coverage, sources: str) -> Problem | None:
         Severity.WARNING,
         {"sentence": cover.sentence, "heaviest": shown},
     )
+
+
+def review_findings(plan: Plan, sources: str) -> list[Problem]:
+    """What ``zi-plan check`` says of the LKE: the coverage sentence, when the plan carries
+    Kode LKE at all (the LKE table is read only then)."""
+    coded = any(
+        line.kode_lke
+        for component in plan.components
+        for activity in component.activities
+        for line in activity.lines
+    ) or any(
+        step.kode_lke
+        for component in plan.components
+        for target in component.priorities
+        for step in target.steps
+    )
+    if not coded:
+        return []
+    finding = coverage_finding(coverage(plan_lines(plan)), sources)
+    return [finding] if finding is not None else []

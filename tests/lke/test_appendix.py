@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from generator.lke.appendix import appendix_rows, coverage_finding
@@ -56,3 +57,20 @@ def test_no_finding_for_a_plan_without_codes(tmp_path: Path) -> None:
     folder = write_plan(tmp_path / "s", prioritas={1: [step("Tim", "Rapat", None)]})
     _, lines = load_lines(folder)
     assert coverage_finding(coverage(lines), "s") is None
+
+
+def test_check_reports_the_coverage_sentence_for_a_coded_plan(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    sources = tmp_path / "aceh"
+    shutil.copytree(ACEH, sources)
+
+    result = CliRunner().invoke(cli, ["check", str(sources)])
+
+    assert result.exit_code == 1
+    assert (
+        "17 butir LKE belum memiliki rencana aksi (21,46 dari 60 poin pengungkit)." in result.stderr
+    )
+    assert "[lke-belum-ada-rencana-aksi]" in result.stderr
