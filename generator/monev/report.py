@@ -203,7 +203,7 @@ def _bab2(
 ) -> None:
     period = _period(quarter)
     end = MONTHS[fig.last_month(quarter) - 1]
-    doc.heading("BAB II\nHasil Monitoring", 1)
+    doc.heading("BAB II\nHasil Monitoring", 1, new_page=True)
     doc.heading("2.1\tRingkasan", 2)
     doc.para(
         f"Sampai dengan akhir {period} ({end} {plan.identity.tahun}), "
@@ -304,6 +304,7 @@ def _component(
     late: list[fig.Late],
 ) -> None:
     period = _period(quarter)
+    part = iter("abcd")  # the parts shown, lettered in order
     lines = [x for x in realisation.lines if x.component is key]
     due = [x for x in lines if any(x.line.months[: fig.last_month(quarter)])]
     if not due:
@@ -313,7 +314,7 @@ def _component(
         )
     else:
         doc.para(
-            f"a. Rencana dan realisasi kegiatan sampai dengan akhir {period}: "
+            f"{next(part)}. Rencana dan realisasi kegiatan sampai dengan akhir {period}: "
             f"{figures.done_line_months} dari {figures.due_line_months} bulan kegiatan "
             f"terlaksana ({figures.realisation_text}).",
         )
@@ -341,7 +342,8 @@ def _component(
         months = list(fig.quarter_months(quarter))
         doc.para(
             before=12,
-            text=f"b. Matriks kegiatan {period} (sel abu-abu: bulan rencana; {TICK}: terlaksana).",
+            text=f"{next(part)}. Matriks kegiatan {period} "
+            f"(sel abu-abu: bulan rencana; {TICK}: terlaksana).",
         )
         shaded = []
         rows = []
@@ -361,7 +363,7 @@ def _component(
     steps = [x for x in realisation.steps if x.component is key]
     doc.para(
         before=12,
-        text=f"c. Target prioritas dan status rencana aksi: {figures.steps_done} dari "
+        text=f"{next(part)}. Target prioritas dan status rencana aksi: {figures.steps_done} dari "
         f"{figures.steps_due} langkah yang waktunya telah lewat telah selesai "
         f"({figures.steps_text})"
         + (
@@ -390,12 +392,14 @@ def _component(
     own = [x for x in late if x.line.component is key]
     if not own:
         doc.para(
-            before=12, text=f"d. Tidak ada kegiatan yang terlambat sampai dengan akhir {period}."
+            before=12,
+            text=f"{next(part)}. Tidak ada kegiatan yang terlambat sampai dengan akhir {period}.",
         )
         return
     doc.para(
         before=12,
-        text="d. Kegiatan terlambat (direncanakan pada bulan yang telah lewat, belum terlaksana):",
+        text=f"{next(part)}. Kegiatan terlambat "
+        "(direncanakan pada bulan yang telah lewat, belum terlaksana):",
     )
     doc.table(
         ["NO", "KEGIATAN", "URAIAN KEGIATAN", "Bulan terlambat", "Penanggung Jawab"],
@@ -431,7 +435,7 @@ def _activity_no(lines: list[LineDone], line: LineDone) -> int:
 
 def _bab3(doc: word.Builder, plan: Plan, realisation: Realisation, quarter: int) -> None:
     period = _period(quarter)
-    doc.heading("BAB III\nEvaluasi", 1)
+    doc.heading("BAB III\nEvaluasi", 1, new_page=True)
     doc.heading("3.1\tKendala dan Solusi", 2)
     found = [
         (x.component, x.line.label, x.kendala, x.solusi)
@@ -512,7 +516,7 @@ def _bab4(
     unit: fig.QuarterFigures,
 ) -> None:
     identity = plan.identity
-    doc.heading("BAB IV\nPenutup", 1)
+    doc.heading("BAB IV\nPenutup", 1, new_page=True)
     _texts(
         doc,
         realisation,

@@ -103,9 +103,10 @@ class Builder:
     def page_break(self) -> None:
         self._add(self._p('<w:r><w:br w:type="page"/></w:r>'))
 
-    def heading(self, text: str, level: int) -> None:
+    def heading(self, text: str, level: int, new_page: bool = False) -> None:
         """Heading 1 is a chapter (``BAB I`` above its title), Heading 2 a numbered
-        section (number, tab, title); both go into the Daftar Isi."""
+        section (number, tab, title); both go into the Daftar Isi. ``new_page``: the
+        heading opens a page (a chapter after the first)."""
         if level == 1 and "\n" in text:
             chapter, title = text.split("\n", 1)
             runs = f"<w:r><w:t>{escape(chapter)}</w:t><w:br/><w:t>{escape(title)}</w:t></w:r>"
@@ -114,7 +115,7 @@ class Builder:
             runs = f"<w:r><w:t>{escape(number)}</w:t><w:tab/><w:t>{escape(title)}</w:t></w:r>"
         else:
             runs = _run(text)
-        self._add(self._p(runs, f"Heading {level}"))
+        self._add(self._p(runs, f"Heading {level}", "<w:pageBreakBefore/>" if new_page else ""))
 
     def start_body(self) -> None:
         """Ends the front matter (cover, Daftar Isi: roman numbers, as the plan's)."""
@@ -136,8 +137,10 @@ class Builder:
         )  # fmt: skip
 
     def signature(self, lines: Sequence[str]) -> None:
-        for line in lines:
-            self.para(line, "ZI Tanda Tangan")
+        """The signature block on one page: each line keeps with the next."""
+        for position, line in enumerate(lines, start=1):
+            keep = KEEP if position < len(lines) else ""
+            self._add(self._p(_run(line) if line else "", "ZI Tanda Tangan", keep))
 
     def table(
         self,
