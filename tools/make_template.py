@@ -534,6 +534,27 @@ def priority_table(doc: Document) -> None:
     _append_row(table, "{%tr endfor %}")
 
 
+def lke_table(doc: Document) -> None:
+    """The LKE appendix: every pengungkit item and the plan's lines that serve it."""
+    headers = [("AREA", 3.4), ("SUB-PILAR", 3.6), ("BUTIR LKE", 5.2), ("RENCANA AKSI", 4.8)]
+    table = doc.add_table(rows=3, cols=len(headers))
+    table.style = "Table Grid"
+    set_widths(table, [w for _, w in headers])
+    header, loop_open, data = table.rows
+    for cell, (name, _) in zip(header.cells, headers, strict=True):
+        cell_text(cell, name, "ZI Kepala Tabel")
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        shade(cell)
+    row_flags(header, header=True)
+    loop_open.cells[0].merge(loop_open.cells[-1])
+    cell_text(loop_open.cells[0], "{%tr for r in lampiran_lke.rows %}", "ZI Sel")
+    for cell, key in zip(data.cells, ("area", "sub_pilar", "item"), strict=False):
+        cell_text(cell, f"{{{{ r.{key} }}}}", "ZI Sel")
+    cell_lines(data.cells[3], "r.lines")
+    row_flags(data)
+    _append_row(table, "{%tr endfor %}")
+
+
 # -- the document -----------------------------------------------------------------------------
 
 
@@ -714,6 +735,13 @@ def build() -> Document:
             "NIP. {{ nip }}",
         ],
     )
+
+    # Lampiran: Pemetaan Rencana Aksi terhadap LKE, only with build --lampiran-lke
+    para(doc, "{%p if lampiran_lke %}")
+    page_break(doc)
+    para(doc, "{{ lampiran_lke.title }}", "Heading 1")
+    lke_table(doc)
+    para(doc, "{%p endif %}")
 
     # Riwayat Perubahan, only with build --riwayat
     para(doc, "{%p if riwayat %}")

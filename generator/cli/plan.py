@@ -81,6 +81,12 @@ def load_any_plan(path: Path, output_format: str, debug: bool) -> Plan:
     show_default=True,
     help="Hitung temuan pemeriksaan sebelum tanda tangan (rinciannya: zi-plan check).",
 )
+@click.option(
+    "--lampiran-lke",
+    "lke_appendix",
+    is_flag=True,
+    help="Tambahkan Lampiran: Pemetaan Rencana Aksi terhadap LKE (menurut Kode LKE).",
+)
 @format_option
 @debug_option
 @help_option
@@ -92,6 +98,7 @@ def build(
     as_json: bool,
     history: Path | None,
     run_review: bool,
+    lke_appendix: bool,
     output_format: str,
     debug: bool,
 ) -> None:
@@ -134,7 +141,12 @@ def build(
 
             old = load_any_plan(history, output_format, debug)
             riwayat = history_context(diff_plans(old, plan))
-        written = write(plan, output, toc=toc, history=riwayat)
+        lampiran: dict[str, object] | str = ""
+        if lke_appendix:
+            from generator.lke.appendix import appendix_context
+
+            lampiran = appendix_context(plan)
+        written = write(plan, output, toc=toc, history=riwayat, lke_appendix=lampiran)
         if as_json:
             json_path = written.with_suffix(".json")
             json_path.write_text(plan.model_dump_json(indent=2) + "\n", encoding="utf-8")

@@ -15,6 +15,7 @@ from generator.problems import CellRef, Problem, Severity
 TITLE = "Lampiran: Pemetaan Rencana Aksi terhadap LKE"
 COLUMNS = ("Area", "Sub-pilar", "Butir LKE", "Rencana Aksi")
 HEAVIEST_SHOWN = 3
+NO_ACTION = "Belum ada rencana aksi."
 
 
 @dataclass(frozen=True)
@@ -74,3 +75,20 @@ def review_findings(plan: Plan, sources: str) -> list[Problem]:
         return []
     finding = coverage_finding(coverage(plan_lines(plan)), sources)
     return [finding] if finding is not None else []
+
+
+def appendix_context(plan: Plan) -> dict[str, object]:
+    """The appendix as the plan's template shows it (build --lampiran-lke)."""
+    return {
+        "title": TITLE,
+        "rows": [
+            {
+                "area": row.area,
+                "sub_pilar": row.sub_pilar,
+                "item": row.item,
+                "lines": [{"label": "", "text": line} for line in row.lines]
+                or [{"label": "", "text": NO_ACTION}],
+            }
+            for row in appendix_rows(coverage(plan_lines(plan)))
+        ],
+    }

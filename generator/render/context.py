@@ -112,10 +112,14 @@ def _components(plan: Plan) -> Iterator[dict[str, Any]]:
 
 
 def build_context(
-    plan: Plan, template: DocxTemplate | None = None, history: dict[str, Any] | str = ""
+    plan: Plan,
+    template: DocxTemplate | None = None,
+    history: dict[str, Any] | str = "",
+    lke_appendix: dict[str, Any] | str = "",
 ) -> dict[str, Any]:
     """Everything the template needs, already numbered and formatted; ``history`` is the
-    Riwayat Perubahan page's context (generator.diff.history_context), "" for none."""
+    Riwayat Perubahan page's context (generator.diff.history_context), ``lke_appendix``
+    the LKE appendix's (generator.lke.appendix.appendix_context), "" for none."""
     identity = plan.identity
     signer = identity.penandatangan
     ketua = identity.ketua_tim
@@ -156,6 +160,7 @@ def build_context(
         "bab3": _numbered_sections(plan, 3, BAB3),
         "penutup": narrative(plan.section(SectionKey.PENUTUP).paragraphs),
         "riwayat": history,
+        "lampiran_lke": lke_appendix,
     }
 
 

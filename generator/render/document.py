@@ -27,10 +27,14 @@ def default_filename(plan: Plan) -> str:
 
 
 def render(
-    plan: Plan, template_path: Path = TEMPLATE, history: dict[str, Any] | str = ""
+    plan: Plan,
+    template_path: Path = TEMPLATE,
+    history: dict[str, Any] | str = "",
+    lke_appendix: dict[str, Any] | str = "",
 ) -> DocxTemplate:
     template = PatchingOnce(io.BytesIO(template_bytes(template_path)))
-    template.render(build_context(plan, template, history), jinja_env(), autoescape=True)
+    context = build_context(plan, template, history, lke_appendix)
+    template.render(context, jinja_env(), autoescape=True)
     document = template.docx
     layout.shape(document, paper=plan.identity.ukuran_kertas)
     _set_properties(document.core_properties, plan)
@@ -59,14 +63,17 @@ def write(
     *,
     toc: bool = False,
     history: dict[str, Any] | str = "",
+    lke_appendix: dict[str, Any] | str = "",
 ) -> Path:
     """Renders and writes atomically: a failed build never touches an existing document.
 
     With ``toc``, the Daftar Isi gets its page numbers from a LibreOffice rendering
     (generator/toc.py) before the file is moved into place. With ``history`` (the context
-    of the changes since an earlier version), a Riwayat Perubahan page closes the document.
+    of the changes since an earlier version), a Riwayat Perubahan page closes the document;
+    with ``lke_appendix`` (generator.lke.appendix.appendix_context), the LKE appendix
+    precedes it.
     """
-    template = render(plan, template_path, history)
+    template = render(plan, template_path, history, lke_appendix)
     finish = None
     if toc:
         from generator.render.office import OfficeFailed

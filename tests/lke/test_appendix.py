@@ -74,3 +74,33 @@ def test_check_reports_the_coverage_sentence_for_a_coded_plan(tmp_path: Path) ->
         "17 butir LKE belum memiliki rencana aksi (21,46 dari 60 poin pengungkit)." in result.stderr
     )
     assert "[lke-belum-ada-rencana-aksi]" in result.stderr
+
+
+def test_build_appends_the_lke_appendix_when_asked(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from docx import Document
+
+    from generator.cli import cli
+    from tests.ooxml_schema import schema_errors
+
+    target = tmp_path / "rencana.docx"
+    args = ["build", str(ACEH), "-o", str(target), "--tanpa-daftar-isi", "--tanpa-periksa"]
+
+    result = CliRunner().invoke(cli, [*args, "--lampiran-lke"])
+
+    assert result.exit_code == 0, result.output
+    document = Document(str(target))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[-1] == "Lampiran: Pemetaan Rencana Aksi terhadap LKE"
+    table = document.tables[-1]
+    items = {row.cells[2].text.split(" (")[1].split(")")[0] for row in table.rows[1:]}
+    assert items == set(pengungkit())
+    ppa4a = next(row for row in table.rows[1:] if "(PPA4A)" in row.cells[2].text)
+    assert ppa4a.cells[3].text == "Belum ada rencana aksi."
+    assert schema_errors(target) == []
+
+    without = tmp_path / "tanpa.docx"
+    CliRunner().invoke(cli, [*args[:2], "-o", str(without), *args[4:]])
+    assert "Lampiran: Pemetaan Rencana Aksi terhadap LKE" not in {
+        p.text for p in Document(str(without)).paragraphs
+    }
