@@ -26,6 +26,7 @@ from generator.lke.appendix import review_findings as lke_findings
 from generator.plan.models import Identity, Plan, SectionKey
 from generator.plan.validate import Loader, split_marker
 from generator.problems import CellRef, Problem, Severity
+from generator.resources import package_file
 from generator.tables import fold
 
 WORD_LIST = "kamus.txt"
@@ -44,7 +45,7 @@ LABELS = (
 )
 
 
-DOMAIN_WORDS = Path(__file__).with_name("data") / "kosakata_zi.txt"
+DOMAIN_WORDS = package_file("data", "kosakata_zi.txt")
 
 
 @cache

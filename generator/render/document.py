@@ -15,8 +15,9 @@ from generator.plan.models import Plan
 from generator.render import layout
 from generator.render.context import build_context
 from generator.render.engine import PatchingOnce, jinja_env, save_atomically, template_bytes
+from generator.resources import template_path
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "word_templates" / "rencana_kerja_zi.docx"
+TEMPLATE = template_path()
 
 
 def default_filename(plan: Plan) -> str:
