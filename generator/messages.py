@@ -382,8 +382,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "libreoffice-tidak-ada": (
         "LibreOffice tidak terpasang, sehingga PDF dan nomor halaman Daftar Isi "
         "tidak dapat dibuat.",
-        "Pasang LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui), "
-        "atau buka dokumen di Word lalu perbarui Daftar Isi.",
+        "{advice}, atau sebutkan lokasi program soffice dalam variabel lingkungan "
+        "{variable}; atau buka dokumen di Word lalu perbarui Daftar Isi.",
     ),
     "dokumen-tanpa-izin": (
         "Tidak ada izin menulis ke lokasi ini.",

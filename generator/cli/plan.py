@@ -21,7 +21,7 @@ from generator.cli.app import (
     sources_argument,
 )
 from generator.plan.validate import Loader
-from generator.problems import format_report
+from generator.problems import ProblemError, format_report
 
 if TYPE_CHECKING:
     from generator.plan.models import Plan
@@ -154,7 +154,11 @@ def build(
         if pdf:
             from generator.render.office import convert_to_pdf
 
-            click.echo(str(convert_to_pdf(written, written.parent)))
+            try:
+                click.echo(str(convert_to_pdf(written, written.parent)))
+            except ProblemError:
+                click.echo(f"Dokumen Word tetap ditulis: {written}", err=True)
+                raise
     click.echo(str(written))
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import glob
+import os
+import platform
+import re
 import shutil
 import subprocess
 import tempfile
@@ -20,15 +24,67 @@ class OfficeFailed(ProblemError):
         super().__init__(Problem("libreoffice-gagal", where, Severity.ERROR, {"detail": detail}))
 
 
+ENVIRONMENT_VARIABLE = "ZI_PLAN_SOFFICE"  # names the program explicitly
+# Where LibreOffice's installers put the program when it is not on PATH, per system.
+INSTALL_GLOBS = {
+    "Windows": (
+        "{ProgramFiles}/LibreOffice*/program/soffice.exe",
+        "{ProgramFiles(x86)}/LibreOffice*/program/soffice.exe",
+        "{LOCALAPPDATA}/Programs/LibreOffice*/program/soffice.exe",
+    ),
+    "Darwin": ("/Applications/LibreOffice*.app/Contents/MacOS/soffice",),
+    "Linux": (
+        "/opt/libreoffice*/program/soffice",
+        "/usr/lib/libreoffice/program/soffice",
+        "/snap/bin/libreoffice",
+    ),
+}
+# What to do when it is missing, in the user's system's own terms.
+INSTALL_ADVICE = {
+    "Windows": "Pasang LibreOffice dari libreoffice.org (penginstal Windows)",
+    "Darwin": "Pasang LibreOffice dari libreoffice.org (macOS)",
+    "Linux": "Pasang LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer-nogui)",
+}
+
+
 class OfficeMissing(ProblemError):
-    """LibreOffice is not installed."""
+    """LibreOffice is not installed (or not where it is looked for)."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(Problem("libreoffice-tidak-ada", CellRef(str(path)), Severity.ERROR))
+        advice = INSTALL_ADVICE.get(platform.system(), INSTALL_ADVICE["Linux"])
+        super().__init__(
+            Problem(
+                "libreoffice-tidak-ada",
+                CellRef(str(path)),
+                Severity.ERROR,
+                {"advice": advice, "variable": ENVIRONMENT_VARIABLE},
+            )
+        )
 
 
 def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """The LibreOffice program: the one ZI_PLAN_SOFFICE names, then PATH, then the places
+    the installers of Windows, macOS and Linux use; the newest version first."""
+    named = os.environ.get(ENVIRONMENT_VARIABLE)
+    if named:
+        return named if Path(named).is_file() else None
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    for pattern in INSTALL_GLOBS.get(platform.system(), ()):
+        try:
+            expanded = pattern.format_map(os.environ)
+        except KeyError:  # the variable of that folder is not set on this machine
+            continue
+        hits = sorted(glob.glob(expanded), key=_version, reverse=True)
+        if hits:
+            return hits[0]
+    return None
+
+
+def _version(path: str) -> list[int]:
+    """``/opt/libreoffice24.8/…`` sorts after ``/opt/libreoffice7.6/…``."""
+    return [int(number) for number in re.findall(r"\d+", path)]
 
 
 def _convert(documents: list[Path], outdir: Path, timeout: int) -> list[Path]:
