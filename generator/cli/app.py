@@ -3,7 +3,9 @@ core's errors become a message on stderr and an exit code."""
 
 from __future__ import annotations
 
+import codecs
 import gc
+import io
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -109,7 +111,28 @@ ONE_PLAN_THRESHOLDS = (100_000, 10, 10)
 DEFAULT_THRESHOLDS = gc.get_threshold()
 
 
+# What a console that cannot show a character prints instead (cp1252, cp437 on Windows).
+PLAIN = {"›": ">", "√": "v", "✓": "v", "✔": "v", "→": "->", "–": "-", "—": "-", "…": "...",
+         "“": '"', "”": '"', "‘": "'", "’": "'", "•": "*", "²": "2", "³": "3"}  # fmt: skip
+
+
+def _plain(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    text = error.object[error.start : error.end]
+    return "".join(PLAIN.get(char, "?") for char in text), error.end
+
+
+def plain_console() -> None:
+    """Any console: a character its encoding lacks prints as its plain form, never as a
+    traceback or a ``\\u203a`` escape."""
+    codecs.register_error("zi-plan-plain", _plain)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="zi-plan-plain")
+
+
 def main() -> None:
+    plain_console()
     gc.set_threshold(*ONE_PLAN_THRESHOLDS)
     try:
         cli()
