@@ -312,8 +312,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Gunakan salah satu nama resmi dari sheet Identitas.",
     ),
     "nomor-diketik": (
-        'Teks diawali nomor "{typed}" yang diketik manual; dokumen memberi nomor sendiri.',
-        "Hapus nomor ketikan itu dari sel.",
+        'Teks diawali nomor "{typed}" yang diketik manual; dokumen memberi nomor sendiri '
+        "dan nomor ketikan diabaikan.",
+        "Nomor itu boleh dihapus, tetapi biarkan setiap langkah atau butir pada barisnya "
+        "sendiri: satu baris tetap satu langkah.",
     ),
     "tahun-tanggal-berbeda": (
         "{field} berada di tahun {year}, bukan tahun rencana {tahun}.",

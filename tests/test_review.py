@@ -101,6 +101,14 @@ def test_number_typed_where_the_document_numbers(sources: Path, typed: str) -> N
     assert message.startswith(f'Teks diawali nomor "{typed.split()[0]}"')
 
 
+def test_typed_number_advice_keeps_the_steps_apart(sources: Path) -> None:
+    set_cell(workbook(sources, 2), "Prioritas", "C4", "1. Rapat\n2. Menyusun laporan")
+    ((code, _, message),) = findings(sources)
+    assert code == "nomor-diketik"
+    assert "Hapus nomor ketikan itu dari sel." not in message
+    assert "satu baris tetap satu langkah" in message
+
+
 def test_list_markers_in_matrix_cells_are_fine(sources: Path) -> None:
     set_cell(workbook(sources, 2), "Indikator", "C4", "1. Rapat pokja\n2. Laporan")
     assert findings(sources) == []

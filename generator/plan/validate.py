@@ -553,11 +553,8 @@ class Loader:
         return result
 
     def step_texts(self, cell: Cell) -> list[str]:
-        """Several numbered lines in one Rencana Aksi cell are several steps."""
-        lines = self.lines(cell)
-        if len(lines) > 1 and all(line.marker is not Marker.PLAIN for line in lines):
-            return [line.text for line in lines]
-        return ["\n".join(line.text for line in lines)] if lines else []
+        """Each line of a Rencana Aksi cell is one step, whether or not it carries a number."""
+        return [line.text for line in self.lines(cell)]
 
     # -- across the plan ----------------------------------------------------------------------
 
