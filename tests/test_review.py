@@ -45,6 +45,24 @@ def test_misspelled_word_is_found_once_with_its_first_cell(sources: Path) -> Non
     )
 
 
+def test_misspelled_word_is_quoted_as_typed(sources: Path) -> None:
+    set_cell(workbook(sources, 2), "Prioritas", "C4", "Rapat Pemamfaatan ruang")
+    ((code, _, message),) = findings(sources)
+    assert code == "ejaan"
+    assert message.startswith('Kata "Pemamfaatan" tidak ada di kamus')
+
+
+def test_names_places_and_people_of_identitas_are_known_words(sources: Path) -> None:
+    umum = workbook(sources, 0)
+    book = openpyxl.load_workbook(umum)
+    row = next(
+        r[0].row for r in book["Identitas"].iter_rows() if r[0].value == "Nama Penandatangan"
+    )
+    set_cell(umum, "Identitas", f"B{row}", "Wibisanaputra Halimunda")
+    set_cell(workbook(sources, 2), "Prioritas", "C4", "Rapat bersama Wibisanaputra")
+    assert findings(sources) == []
+
+
 def test_word_in_kamus_is_accepted(sources: Path) -> None:
     set_cell(workbook(sources, 2), "Prioritas", "C4", "Rapat dengan Kasubsi Binadik")
     assert [f[0] for f in findings(sources)] == ["ejaan"]

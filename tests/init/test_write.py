@@ -31,7 +31,7 @@ from tests.ooxml_schema import schema_errors
 
 
 def test_writes_the_seven_workbooks_with_petunjuk_first(fresh: Path) -> None:
-    assert sorted(p.name for p in fresh.iterdir()) == NAMES
+    assert sorted(p.name for p in fresh.iterdir()) == [*NAMES, "kamus.txt"]
     umum = workbook(fresh, 0)
     assert umum.sheetnames == [SHEET_PETUNJUK, "Identitas", "Narasi"]
     assert umum.active.title == SHEET_PETUNJUK
