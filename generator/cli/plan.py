@@ -117,11 +117,16 @@ def build(
         )
     if output is None:
         output = OUTPUT_DIR / default_filename(plan)
+    toc_case = (
+        "Daftar Isi: nomor halaman tidak diisi (--tanpa-daftar-isi); Word mengisinya saat "
+        "dokumen dibuka (pilih Ya saat ditanya)."
+    )
     if toc:
         from generator.render.office import soffice
 
         toc = soffice() is not None
-        if not toc:
+        toc_case = "Daftar Isi: nomor halaman diisi melalui LibreOffice." if toc else ""
+        if not toc:  # the warning is the line that says it
             click.echo(
                 "Peringatan: LibreOffice tidak terpasang, sehingga Daftar Isi belum bernomor "
                 "halaman. Word mengisinya saat dokumen dibuka (pilih Ya saat ditanya).",
@@ -135,6 +140,8 @@ def build(
             old = load_any_plan(history, output_format, debug)
             riwayat = history_context(diff_plans(old, plan))
         written = write(plan, output, toc=toc, history=riwayat)
+        if toc_case and output_format == "teks":
+            click.echo(toc_case, err=True)
         if as_json:
             json_path = written.with_suffix(".json")
             json_path.write_text(plan.model_dump_json(indent=2) + "\n", encoding="utf-8")
