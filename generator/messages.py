@@ -331,6 +331,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tidak ada izin menulis ke lokasi ini.",
         "Pilih folder lain dengan -o, atau periksa hak akses folder.",
     ),
+    # -- issue 17: the secretariat's day without friction --
+    "tanpa-prioritas": (
+        "Sheet Prioritas kosong: komponen ini tampil tanpa tabel Target Prioritas.",
+        "Isi target prioritas beserta langkah rencana aksinya.",
+    ),
 }
 
 

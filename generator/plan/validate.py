@@ -450,6 +450,8 @@ class Loader:
         if indikator is not None and not activities:
             self.report.warn("tanpa-matriks", indikator.ref)
         priorities = self.priorities(prioritas, identity) if prioritas else []
+        if prioritas is not None and not prioritas.rows:
+            self.report.warn("tanpa-prioritas", prioritas.ref)
         if uraian is None or indikator is None or prioritas is None:
             return None
         return self.build(
