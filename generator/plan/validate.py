@@ -40,7 +40,7 @@ from generator.plan.models import (
 )
 from generator.plan.standard_text import standard_section
 from generator.problems import CellRef, InputInvalid, Problem, Report
-from generator.tables import Cell, Table, discover, fold, read_table
+from generator.tables import Cell, Table, discover, fold, read_table, report_missing_folder
 from generator.xlsx import Workbook, find_sheet, open_workbook
 
 MAX_CELL_CHARS = 32_767
@@ -206,9 +206,19 @@ class Loader:
 
     def load(self) -> Plan:
         if not self.folder.is_dir():
-            self.report.error("folder-tidak-ada", CellRef(str(self.folder)))
+            report_missing_folder(self.folder, self.report)
             raise InputInvalid(self.report.problems)
         self._paths = discover(self.folder, self.report)
+        if not self._paths:  # one error naming the folder, not seven missing workbooks
+            untaken = [p.where.file for p in self.report.problems]  # workbook-tidak-dipakai
+            self.report.error(
+                "folder-tanpa-workbook",
+                CellRef(str(self.folder)),
+                path=str(self.folder.resolve()),
+                folder=str(self.folder),
+                others=f"; file .xlsx yang ada: {', '.join(untaken)}" if untaken else "",
+            )
+            raise InputInvalid(self.report.problems)
         for number, hint in cols.WORKBOOK_HINTS.items():
             if number not in self._paths:
                 self.report.error(
