@@ -28,6 +28,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from generator.indonesian import MONTH_HEADINGS
+from generator.render.engine import save_deterministic
 from generator.render.layout import TCPR_ORDER
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -734,7 +735,7 @@ def build() -> Document:
 def main() -> int:
     doc = build()
     TARGET.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(TARGET)
+    save_deterministic(doc, TARGET)  # fixed zip timestamps: no change, no diff
     print(TARGET.relative_to(ROOT))
     return 0
 
