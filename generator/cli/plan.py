@@ -138,7 +138,7 @@ def build(
             from generator.diff import diff_plans, history_context
 
             old = load_any_plan(history, output_format, debug)
-            riwayat = history_context(diff_plans(old, plan))
+            riwayat = history_context(diff_plans(old, plan, (str(history), str(sources))))
         written = write(plan, output, toc=toc, history=riwayat)
         if toc_case and output_format == "teks":
             click.echo(toc_case, err=True)
@@ -241,7 +241,7 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: b
     from generator.diff import diff_plans, diff_to_json, format_diff, write_diff_docx
 
     old_plan, new_plan = (load_any_plan(path, output_format, debug) for path in (old, new))
-    result = diff_plans(old_plan, new_plan)
+    result = diff_plans(old_plan, new_plan, (str(old), str(new)))
     if output_format == "json":
         click.echo(json.dumps(diff_to_json(result), ensure_ascii=False, indent=2))
     else:
