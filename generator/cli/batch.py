@@ -16,10 +16,13 @@ from generator.cli.app import (
     help_option,
     reported,
 )
+from generator.cli.click_texts import Range
 
 
 @cli.command("build-all")
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.argument(
+    "folder", metavar="DIREKTORI", type=click.Path(path_type=Path, file_okay=False, exists=True)
+)
 @click.option(
     "-o",
     "--output",
@@ -32,7 +35,7 @@ from generator.cli.app import (
 @click.option("--pdf", is_flag=True, help="Buat juga PDF setiap dokumen (perlu LibreOffice).")
 @click.option(
     "--jobs",
-    type=click.IntRange(min=1),
+    type=Range(min=1),
     metavar="JUMLAH",
     default=None,
     help="Jumlah proses kerja. Bawaan: satu per inti prosesor.",
@@ -42,7 +45,7 @@ from generator.cli.app import (
 def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debug: bool) -> None:
     """Menyusun rencana kerja semua satuan kerja sekaligus, beserta workbook rekap.
 
-    Setiap subfolder FOLDER yang berisi 00_umum.xlsx adalah sumber satu satuan kerja.
+    Setiap subfolder DIREKTORI yang berisi 00_umum.xlsx adalah sumber satu satuan kerja.
     Satuan kerja yang gagal tidak menghentikan yang lain; di akhir ditampilkan tabel
     status, dan rekap Rekap_<Kanwil>_<Tahun>.xlsx ditulis ke folder tujuan.
 

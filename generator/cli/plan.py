@@ -51,7 +51,8 @@ def load_any_plan(path: Path, output_format: str, debug: bool) -> Plan:
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="File .docx yang ditulis. Bawaan: output/Rencana_Kerja_ZI_<Nama_Singkat>_<Tahun>.docx",
+    help="File .docx yang ditulis. Bawaan: Rencana_Kerja_ZI_<Singkat>_<Tahun>.docx di "
+    "folder output.",
 )
 @click.option(
     "--daftar-isi/--tanpa-daftar-isi",
