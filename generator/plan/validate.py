@@ -204,6 +204,8 @@ class Loader:
             self.rejected |= table.rejected
         return table
 
+    read_identity: Identity | None = None
+
     def load(self) -> Plan:
         if not self.folder.is_dir():
             report_missing_folder(self.folder, self.report)
@@ -229,6 +231,7 @@ class Loader:
             if workbook is not None:
                 self._workbooks[number] = workbook
         identity = self.identity(self.table(0, cols.SHEET_IDENTITAS, cols.IDENTITAS))
+        self.read_identity = identity  # kept when other sheets fail: build-all names the unit
         sections = self.sections(self.table(0, cols.SHEET_NARASI, cols.NARASI), identity)
         components = [self.component(key, identity) for key in ComponentKey]
         self.check_unit_kind(self._unit_kind)
