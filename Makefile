@@ -8,7 +8,8 @@ SOURCES ?= sources
 .PHONY: help plan pdf validate check diff archive test lint format bench template clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}' \
+		| sed 's|$$(SOURCES)|$(SOURCES)|g'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,13 +28,18 @@ check: $(STAMP) ## the review before signing (spelling, leftovers, names, years)
 	$(BIN)/zi-plan check $(SOURCES)
 
 archive: $(STAMP) ## build, and keep this version's JSON in output/arsip/ for later diffs
-	$(BIN)/zi-plan build $(SOURCES) --json
-	mkdir -p output/arsip
-	cp output/*.json output/arsip/$$(date +%Y-%m-%d_%H%M).json
+	@built=$$($(BIN)/zi-plan build $(SOURCES) --json) || exit $$?; \
+	echo "$$built"; \
+	json=$$(printf '%s\n' "$$built" | grep '\.json$$' | tail -n 1); \
+	archived=output/arsip/$$(date +%Y-%m-%d_%H%M%S).json; \
+	mkdir -p output/arsip && cp "$$json" "$$archived" && echo "Diarsipkan: $$archived"
 
 diff: $(STAMP) ## what changed since OLD (a sources folder or an archived JSON): make diff OLD=...
-	@test -n "$(OLD)" || { echo "Contoh: make diff OLD=output/arsip/2024-02-12_0900.json"; exit 2; }
-	$(BIN)/zi-plan diff $(OLD) $(SOURCES) -o output/Daftar_Perubahan.docx || test $$? -eq 1
+	@test -n "$(OLD)" || { echo "Contoh: make diff OLD=output/arsip/2024-02-12_090000.json"; exit 2; }
+	@test -e "$(OLD)" || { echo "$(OLD) tidak ditemukan: sebutkan folder sumber atau JSON arsip."; exit 2; }
+	@# exit 1 means "different" and passes; every other failure fails the target
+	$(BIN)/zi-plan diff "$(OLD)" $(SOURCES) -o output/Daftar_Perubahan.docx; \
+	status=$$?; test $$status -eq 0 || test $$status -eq 1 || exit $$status
 
 validate: $(STAMP) ## check the workbooks in $(SOURCES)/ without building
 	$(BIN)/zi-plan validate $(SOURCES)

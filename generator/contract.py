@@ -31,6 +31,8 @@ WORKBOOK_HINTS = {
     6: "06_pelayanan_publik.xlsx",
 }
 
+WORD_LIST = "kamus.txt"  # beside the workbooks: the unit's own words for zi-plan check
+
 SHEET_IDENTITAS = "Identitas"
 SHEET_NARASI = "Narasi"
 SHEET_URAIAN = "Uraian"

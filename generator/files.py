@@ -16,8 +16,10 @@ from generator.problems import OutputError
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     """Writes ``target`` so that a failure never leaves it half-written or destroyed:
-    ``write`` fills a temporary file beside it, which is then renamed into place. Every
-    OSError becomes an OutputError in Indonesian."""
+    ``write`` fills a temporary file beside it, which is then renamed into place. A
+    symlinked ``target`` is written through to the file it points at, and a document that
+    exists keeps its permissions. Every OSError becomes an OutputError in Indonesian."""
+    named, target = target, _through_links(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(
@@ -28,14 +30,14 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     os.close(handle)
     temporary = Path(name)
     try:
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a plan is shared
+        os.chmod(temporary, _mode_for(target))  # mkstemp makes it private
         write(temporary)
         move_into_place(temporary, target)
     except OSError as exc:
         raise OutputError(_output_code(exc, target), str(target), os_reason(exc)) from None
     finally:
         temporary.unlink(missing_ok=True)
-    return target
+    return named
 
 
 @contextmanager
@@ -61,6 +63,24 @@ def move_into_place(finished: Path, target: Path) -> Path:
     except OSError as exc:
         raise OutputError(_output_code(exc, target), str(target), os_reason(exc)) from None
     return target
+
+
+def _through_links(target: Path) -> Path:
+    """The file a symlink points at (followed to the end), so that the link stays a link."""
+    if not target.is_symlink():
+        return target
+    try:
+        return target.resolve(strict=False)
+    except (OSError, RuntimeError):  # a loop of links: report it when writing
+        return target
+
+
+def _mode_for(target: Path) -> int:
+    """The existing document's permissions; a new one is shared as the umask allows."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
 
 
 def _umask() -> int:

@@ -11,8 +11,9 @@ import re
 MESSAGES: dict[str, tuple[str, str]] = {
     # files
     "folder-tidak-ada": (
-        "Folder sumber tidak ditemukan.",
-        "Periksa nama folder, atau jalankan perintah dari folder proyek.",
+        "Folder sumber tidak ditemukan; yang dicari: {path}.",
+        "Periksa nama folder, atau jalankan perintah dari folder proyek. Untuk satuan kerja "
+        "baru, buat workbook-nya (zi-plan init {folder}).",
     ),
     "workbook-tidak-ada": (
         "Workbook {name} tidak ada di folder sumber.",
@@ -372,8 +373,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Gunakan salah satu nama resmi dari sheet Identitas.",
     ),
     "nomor-diketik": (
-        'Teks diawali nomor "{typed}" yang diketik manual; dokumen memberi nomor sendiri.',
-        "Hapus nomor ketikan itu dari sel.",
+        'Teks diawali nomor "{typed}" yang diketik manual; dokumen memberi nomor sendiri '
+        "dan nomor ketikan diabaikan.",
+        "Nomor itu boleh dihapus, tetapi biarkan setiap langkah atau butir pada barisnya "
+        "sendiri: satu baris tetap satu langkah.",
     ),
     "tahun-tanggal-berbeda": (
         "{field} berada di tahun {year}, bukan tahun rencana {tahun}.",
@@ -399,6 +402,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{sentence}",
         "Tambahkan rencana aksi untuk butir yang bobotnya terbesar: {heaviest} "
         "(rinciannya: zi-plan lke).",
+    ),
+    # -- issue 17: the secretariat's day without friction --
+    "folder-tanpa-workbook": (
+        "Folder {path} tidak berisi satu pun workbook Pokja (00_umum.xlsx s.d. "
+        "06_pelayanan_publik.xlsx){others}.",
+        "Pilih folder sumber yang benar, ganti nama workbook agar diawali nomornya, atau buat "
+        "workbook baru (zi-plan init {folder}).",
+    ),
+    "workbook-tidak-dipakai": (
+        "File ini tidak dibaca: namanya tidak diawali nomor workbook 00 s.d. 06.",
+        "Jika ini workbook Pokja, ganti namanya menjadi {suggest}; jika bukan, abaikan atau "
+        "pindahkan dari folder sumber.",
+    ),
+    "tanpa-prioritas": (
+        "Sheet Prioritas kosong: komponen ini tampil tanpa tabel Target Prioritas.",
+        "Isi target prioritas beserta langkah rencana aksinya.",
     ),
 }
 

@@ -21,6 +21,7 @@ from generator.contract import (
     OPTIONAL_IDENTITY_FIELDS,
     UNIT_KIND_WORDS,
     URAIAN_PARTS,
+    WORD_LIST,
 )
 from generator.lke.appendix import review_findings as lke_findings
 from generator.plan.models import Identity, Plan, SectionKey
@@ -29,7 +30,6 @@ from generator.problems import CellRef, Problem, Severity
 from generator.resources import package_file
 from generator.tables import fold
 
-WORD_LIST = "kamus.txt"
 # Codes of validation warnings that are findings of the review as well.
 SHARED_CODES = {"nama-satker-lain", "tahun-waktu-berbeda"}
 NUMBERED_SHEETS = {"narasi", "uraian", "prioritas"}  # the document numbers these itself
@@ -71,7 +71,7 @@ def review(loader: Loader, plan: Plan) -> list[Problem]:
     folder = loader.folder
     texts = loader.texts
     findings = [p for p in loader.report.problems if p.code in SHARED_CODES]
-    findings += spelling(texts, word_list(folder))
+    findings += spelling(texts, word_list(folder) | identity_words(texts))
     findings += pasted_twice(texts)
     findings += own_name_variants(texts, plan.identity)
     findings += typed_numbers(texts)
@@ -85,6 +85,16 @@ def review(loader: Loader, plan: Plan) -> list[Problem]:
 def word_list(folder: Path) -> set[str]:
     """The unit's own words (sources/kamus.txt) and the domain's (package data)."""
     return _read_words(folder / WORD_LIST) | _read_words(DOMAIN_WORDS)
+
+
+def identity_words(texts: Iterable[tuple[str, CellRef]]) -> set[str]:
+    """The words of Identitas: the unit's names, places and people are known words."""
+    return {
+        word.casefold()
+        for text, ref in texts
+        if fold(ref.sheet) == "identitas"
+        for word in _WORD.findall(text)
+    }
 
 
 def _read_words(path: Path) -> set[str]:
@@ -120,6 +130,7 @@ def spelling(texts: Iterable[tuple[str, CellRef]], own: set[str]) -> list[Proble
     """One finding per unknown word, at its first cell, with how often it recurs."""
     known: dict[str, bool] = {}
     first: dict[str, CellRef] = {}
+    typed: dict[str, str] = {}  # the word as first typed, for the finding to quote
     count: dict[str, int] = {}
     for text, ref in texts:
         if fold(text) in LABELS or _CODE.fullmatch(text):
@@ -132,8 +143,11 @@ def spelling(texts: Iterable[tuple[str, CellRef]], own: set[str]) -> list[Proble
                 known[key] = _known(word, own)
             if not known[key]:
                 first.setdefault(key, ref)
+                typed.setdefault(key, word)
                 count[key] = count.get(key, 0) + 1
-    return [_finding("ejaan", first[key], word=key, more=_more(count[key] - 1)) for key in first]
+    return [
+        _finding("ejaan", first[key], word=typed[key], more=_more(count[key] - 1)) for key in first
+    ]
 
 
 def _more(n: int) -> str:

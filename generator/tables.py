@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from generator.contract import Column
+from generator.contract import WORKBOOK_HINTS, Column
 from generator.indonesian import thousands
 from generator.problems import CellRef, Report
 from generator.xlsx import Sheet
@@ -58,8 +58,9 @@ def discover(folder: Path, report: Report) -> dict[int, Path]:
     """The workbooks of a sources folder, by their leading number 00..06."""
     found: dict[int, Path] = {}
     if not folder.is_dir():
-        report.error("folder-tidak-ada", CellRef(str(folder)))
+        report_missing_folder(folder, report)
         return found
+    untaken = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith(("~$", ".")) or not path.is_file():
             continue
@@ -67,6 +68,7 @@ def discover(folder: Path, report: Report) -> dict[int, Path]:
             continue
         match = _NUMBERED_NAME.match(path.name)
         if not match:
+            untaken.append(path.name)
             continue
         number = int(match.group(1))
         if number in found:
@@ -78,7 +80,25 @@ def discover(folder: Path, report: Report) -> dict[int, Path]:
             )
             continue
         found[number] = path
+    for name in untaken:
+        report.warn("workbook-tidak-dipakai", CellRef(name), suggest=_suggested_name(name))
     return found
+
+
+def report_missing_folder(folder: Path, report: Report) -> None:
+    """The sources folder does not exist: name the full path searched and how to start."""
+    report.error(
+        "folder-tidak-ada", CellRef(str(folder)), path=str(folder.resolve()), folder=str(folder)
+    )
+
+
+def _suggested_name(name: str) -> str:
+    """The contract's name for a workbook whose name holds its number elsewhere
+    ("Pokja 03 SDM final.xlsx" -> 03_penataan_sdm.xlsx)."""
+    for number in re.findall(r"(?<!\d)(\d{2})(?!\d)", name):
+        if int(number) in WORKBOOK_HINTS:
+            return WORKBOOK_HINTS[int(number)]
+    return "nama yang diawali nomornya, misalnya 01_manajemen_perubahan.xlsx"
 
 
 def read_table(sheet: Sheet, file: str, columns: Sequence[Column], report: Report) -> Table | None:

@@ -45,6 +45,24 @@ def test_misspelled_word_is_found_once_with_its_first_cell(sources: Path) -> Non
     )
 
 
+def test_misspelled_word_is_quoted_as_typed(sources: Path) -> None:
+    set_cell(workbook(sources, 2), "Prioritas", "C4", "Rapat Pemamfaatan ruang")
+    ((code, _, message),) = findings(sources)
+    assert code == "ejaan"
+    assert message.startswith('Kata "Pemamfaatan" tidak ada di kamus')
+
+
+def test_names_places_and_people_of_identitas_are_known_words(sources: Path) -> None:
+    umum = workbook(sources, 0)
+    book = openpyxl.load_workbook(umum)
+    row = next(
+        r[0].row for r in book["Identitas"].iter_rows() if r[0].value == "Nama Penandatangan"
+    )
+    set_cell(umum, "Identitas", f"B{row}", "Wibisanaputra Halimunda")
+    set_cell(workbook(sources, 2), "Prioritas", "C4", "Rapat bersama Wibisanaputra")
+    assert findings(sources) == []
+
+
 def test_word_in_kamus_is_accepted(sources: Path) -> None:
     set_cell(workbook(sources, 2), "Prioritas", "C4", "Rapat dengan Kasubsi Binadik")
     assert [f[0] for f in findings(sources)] == ["ejaan"]
@@ -99,6 +117,14 @@ def test_number_typed_where_the_document_numbers(sources: Path, typed: str) -> N
     assert code == "nomor-diketik"
     assert where == CellRef("02_penataan_tatalaksana.xlsx", "Prioritas", "C4")
     assert message.startswith(f'Teks diawali nomor "{typed.split()[0]}"')
+
+
+def test_typed_number_advice_keeps_the_steps_apart(sources: Path) -> None:
+    set_cell(workbook(sources, 2), "Prioritas", "C4", "1. Rapat\n2. Menyusun laporan")
+    ((code, _, message),) = findings(sources)
+    assert code == "nomor-diketik"
+    assert "Hapus nomor ketikan itu dari sel." not in message
+    assert "satu baris tetap satu langkah" in message
 
 
 def test_list_markers_in_matrix_cells_are_fine(sources: Path) -> None:

@@ -56,8 +56,6 @@ def test_discover_finds_workbooks_by_leading_number(tmp_path: Path) -> None:
         "02_tatalaksana.xls",
         "02_tatalaksana.csv",
         "02_tatalaksana.xlsx.bak",
-        "tatalaksana_02.xlsx",  # the number must lead
-        "002_tatalaksana.xlsx",  # three digits are not a workbook number
     ],
 )
 def test_discover_ignores_files_that_are_not_numbered_workbooks(tmp_path: Path, name) -> None:
@@ -66,6 +64,23 @@ def test_discover_ignores_files_that_are_not_numbered_workbooks(tmp_path: Path, 
 
     assert discover(tmp_path, report) == {}
     assert report.problems == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "tatalaksana_02.xlsx",  # the number must lead
+        "002_tatalaksana.xlsx",  # three digits are not a workbook number
+    ],
+)
+def test_discover_names_an_xlsx_it_does_not_take(tmp_path: Path, name) -> None:
+    (tmp_path / name).touch()
+    report = Report()
+
+    assert discover(tmp_path, report) == {}
+    assert [(p.code, p.where) for p in report.warnings] == [
+        ("workbook-tidak-dipakai", CellRef(name))
+    ]
 
 
 def test_discover_ignores_a_folder_named_like_a_workbook(tmp_path: Path) -> None:
@@ -299,3 +314,40 @@ def test_read_table_warns_about_a_formula_never_calculated(make_workbook) -> Non
 
     assert table is not None
     assert [(p.code, p.where.cell) for p in report.warnings] == [("rumus-tanpa-nilai", "B2")]
+
+
+def test_a_missing_folder_names_the_full_path_and_init(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    report = Report()
+    discover(Path("sumber"), report)
+    (problem,) = report.errors
+    assert str(tmp_path / "sumber") in problem.message
+    assert "zi-plan init sumber" in problem.message
+
+
+def test_a_folder_without_workbooks_lists_the_xlsx_files_not_taken(tmp_path: Path) -> None:
+    from generator.plan.validate import load_plan
+    from generator.problems import InputInvalid
+
+    (tmp_path / "Pokja 03 SDM final.xlsx").write_bytes(b"")
+    with pytest.raises(InputInvalid) as raised:
+        load_plan(tmp_path)
+    errors = [p for p in raised.value.problems if p.severity.value == "error"]
+    (problem,) = errors  # one line, not seven missing workbooks
+    assert problem.code == "folder-tanpa-workbook"
+    assert str(tmp_path.resolve()) in problem.message
+    assert "Pokja 03 SDM final.xlsx" in problem.message
+    assert f"zi-plan init {tmp_path}" in problem.message
+
+
+def test_an_unnumbered_workbook_is_named_with_the_rename_to_make(tmp_path: Path) -> None:
+    (tmp_path / "00_umum.xlsx").write_bytes(b"")
+    (tmp_path / "Pokja 03 SDM final.xlsx").write_bytes(b"")
+    report = Report()
+    assert list(discover(tmp_path, report)) == [0]
+    (problem,) = report.problems
+    assert (problem.code, problem.where) == (
+        "workbook-tidak-dipakai",
+        CellRef("Pokja 03 SDM final.xlsx"),
+    )
+    assert "03_penataan_sdm.xlsx" in problem.message

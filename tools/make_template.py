@@ -28,6 +28,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from generator.indonesian import MONTH_HEADINGS
+from generator.render.engine import save_deterministic
 from generator.render.layout import TCPR_ORDER
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,6 +149,16 @@ def define_styles(doc: Document) -> None:
     )
     paragraph_style(
         doc, "Heading 3", size=12, bold=True, caps=True, align=r, before=12, after=6, keep_next=True
+    )
+    paragraph_style(  # file names in it stay as typed: no capitals
+        doc,
+        "ZI Riwayat Kelompok",
+        size=12,
+        bold=True,
+        caps=False,
+        before=12,
+        after=6,
+        keep_next=True,
     )
     paragraph_style(doc, "TOC Heading", size=12, bold=True, caps=True, align=c, after=18)
     paragraph_style(doc, "Caption", size=11, bold=True, align=c, before=6, after=6, keep_next=True)
@@ -750,7 +761,7 @@ def build() -> Document:
     para(doc, "Dibandingkan dengan versi: {{ riwayat.against }}.")
     para(doc, "{{ riwayat.summary }}")
     para(doc, "{%p for g in riwayat.groups %}")
-    para(doc, "{{ g.title }}", "Heading 3")
+    para(doc, "{{ g.title }}", "ZI Riwayat Kelompok")
     para(doc, "{%p for it in g.changes %}")
     para(doc, "–\t{{ it.label }}{{ it.detail }}", "ZI Daftar 1")
     para(doc, "{%p endfor %}")
@@ -762,7 +773,7 @@ def build() -> Document:
 def main() -> int:
     doc = build()
     TARGET.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(TARGET)
+    save_deterministic(doc, TARGET)  # fixed zip timestamps: no change, no diff
     print(TARGET.relative_to(ROOT))
     return 0
 

@@ -29,7 +29,7 @@ from generator.problems import (
     ProblemError,
     Severity,
 )
-from generator.render.document import default_filename, write
+from generator.render.document import default_filename, filename_for, safe_name, write
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,9 @@ class UnitResult:
     errors: int = 0
     warnings: int = 0
     first_error: str = ""
+    error_lines: list[str] = field(default_factory=list)  # every error, as validate prints it
+    path: str = ""  # the unit's sources folder, for the zi-plan validate hint
+    old_document: str = ""  # a failed unit's earlier document, left in place unchanged
     document: str = ""  # where it was written: the staging folder, then its published name
     filename: str = ""  # the name it is published under (Rencana_Kerja_ZI_<Nama>_<Tahun>.docx)
     name_cell: CellRef | None = None  # where Nama Singkat was read
@@ -69,6 +72,7 @@ class UnitResult:
         """Built, then refused (a name taken twice, a document locked): not published."""
         self.errors += 1
         self.first_error = self.first_error or str(problem)
+        self.error_lines.append(str(problem))
         self.document = ""
 
     def invalid(self, problems: list[Problem]) -> None:
@@ -77,6 +81,7 @@ class UnitResult:
         self.errors = len(errors)
         self.warnings = len(problems) - len(errors)
         self.first_error = str(errors[0]) if errors else ""
+        self.error_lines = [str(p) for p in errors]
 
     @property
     def month_counts(self) -> list[int]:
@@ -95,12 +100,20 @@ def unit_folders(folder: Path) -> list[Path]:
 def build_unit(folder: Path, staging: Path) -> UnitResult:
     """Builds one unit into ``staging`` (as ``<folder>.docx``); every outcome, failure
     included, comes back as data."""
-    result = UnitResult(folder=folder.name)
+    result = UnitResult(folder=folder.name, path=str(folder))
     loader = Loader(folder)
     try:
         plan = loader.load()
     except InputInvalid as exc:
         result.invalid(exc.problems)
+        if loader.read_identity is not None:  # Identitas was fine: the unit has a name
+            identity = loader.read_identity
+            result.filename = filename_for(identity)
+            result.name, result.kanwil, result.tahun = (
+                identity.nama_singkat,
+                identity.kantor_wilayah,
+                identity.tahun,
+            )
         return result
     result.warnings = len(loader.report.problems)
     result.filename = default_filename(plan)
@@ -215,27 +228,84 @@ def _publish(results: list[UnitResult], out: Path) -> None:
             group[0].document = str(published)
         except OutputError as exc:
             group[0].fail(exc.problem)
+    for result in results:
+        if not result.ok and result.filename and (out / result.filename).is_file():
+            result.old_document = str(out / result.filename)
 
 
 def recap_name(results: list[UnitResult]) -> str:
-    """``Rekap_<Kanwil>_<Tahun>.xlsx``, from the most common office and year."""
-    kanwil = Counter(r.kanwil for r in results if r.kanwil).most_common(1)
-    tahun = Counter(r.tahun for r in results if r.tahun).most_common(1)
-    office = (kanwil[0][0] if kanwil else "Kanwil").replace(" ", "_")
-    return f"Rekap_{office}_{tahun[0][0] if tahun else ''}.xlsx".replace("_.xlsx", ".xlsx")
+    """``Rekap_<Kanwil>_<Tahun>.xlsx``, from the most common office and year, cleaned as
+    Nama Singkat is (no ``/`` or ``:``, which Windows cannot hold)."""
+    kanwil, tahun = _most_common(results)
+    office = safe_name(kanwil, "Kanwil")
+    return f"Rekap_{office}_{tahun or ''}.xlsx".replace("_.xlsx", ".xlsx")
 
 
 def format_units(results: list[UnitResult]) -> str:
-    """The end-of-run table: unit, status, errors, warnings, and the first error."""
-    width = max([len("Satuan kerja"), *(len(r.name or r.folder) for r in results)])
+    """The end-of-run table: unit, status, errors, warnings; under a failed unit every
+    error, the validate command for it and its old document; units of another year or
+    another Kantor Wilayah than most."""
+    labels = unit_labels(results)
+    width = max([len("Satuan kerja"), *map(len, labels)])
     lines = [f"{'Satuan kerja':<{width}}  Status    Kesalahan  Peringatan"]
-    for r in results:
+    kanwil, tahun = _most_common(results)
+    for r, label in zip(results, labels, strict=True):
         status = "berhasil" if r.ok else "GAGAL"
-        lines.append(f"{r.name or r.folder:<{width}}  {status:<8}  {r.errors:>9}  {r.warnings:>10}")
+        lines.append(f"{label:<{width}}  {status:<8}  {r.errors:>9}  {r.warnings:>10}")
         if not r.ok:
-            lines.append(f"    {r.first_error}")
+            lines += [f"    {line}" for line in r.error_lines or [r.first_error]]
+            lines.append(f"    Periksa semua kesalahannya dengan: zi-plan validate {r.path}")
+            if r.old_document:
+                lines.append(f"    Dokumen lama tidak diperbarui: {r.old_document}")
+        lines += [f"    {note}" for note in odd_one_out(r, kanwil, tahun)]
     failed = sum(not r.ok for r in results)
     lines.append(
         f"{len(results) - failed} berhasil, {failed} gagal, dari {len(results)} satuan kerja."
     )
     return "\n".join(lines)
+
+
+def unit_labels(results: list[UnitResult]) -> list[str]:
+    """Each unit by its Nama Singkat; a name two units share gets their folders."""
+    names = Counter(r.name.casefold() for r in results if r.name)
+    return [
+        f"{r.name} ({r.folder})" if r.name and names[r.name.casefold()] > 1 else r.name or r.folder
+        for r in results
+    ]
+
+
+def _most_common(results: list[UnitResult]) -> tuple[str, int | None]:
+    kanwil = Counter(r.kanwil for r in results if r.kanwil).most_common(1)
+    tahun = Counter(r.tahun for r in results if r.tahun).most_common(1)
+    return (kanwil[0][0] if kanwil else "", tahun[0][0] if tahun else None)
+
+
+def odd_one_out(result: UnitResult, kanwil: str, tahun: int | None) -> list[str]:
+    """A unit of another year or Kantor Wilayah than most units of the batch."""
+    notes = []
+    if result.tahun and tahun and result.tahun != tahun:
+        notes.append(f"Perhatian: Tahun {result.tahun}, satuan kerja lain Tahun {tahun}.")
+    if result.kanwil and kanwil and result.kanwil != kanwil:
+        notes.append(f'Perhatian: Kantor Wilayah "{result.kanwil}", satuan kerja lain "{kanwil}".')
+    return notes
+
+
+def units_json(results: list[UnitResult]) -> list[dict[str, object]]:
+    """The status table for Kanwil scripts (build-all --format json)."""
+    kanwil, tahun = _most_common(results)
+    return [
+        {
+            "folder": r.path,
+            "satuan_kerja": r.name,
+            "kantor_wilayah": r.kanwil,
+            "tahun": r.tahun,
+            "status": "berhasil" if r.ok else "gagal",
+            "kesalahan": r.errors,
+            "peringatan": r.warnings,
+            "daftar_kesalahan": r.error_lines,
+            "dokumen": r.document,
+            "dokumen_lama": r.old_document,
+            "catatan": odd_one_out(r, kanwil, tahun),
+        }
+        for r in results
+    ]

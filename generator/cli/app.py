@@ -46,7 +46,14 @@ def format_option_for(what: str) -> Callable[[F], F]:
 
 
 format_option = format_option_for("laporan masalah")
-help_option = click.help_option("-h", "--help", help="Tampilkan bantuan ini lalu keluar.")
+
+
+def help_option(command: F) -> F:
+    """-h and --help are click's own (click_texts.HELP_OPTIONS), so that a usage error ends
+    with click's hint "Lihat 'zi-plan ... --help' untuk bantuan."; kept as a marker."""
+    return command
+
+
 debug_option = click.option(
     "--debug", is_flag=True, help="Tampilkan jejak galat Python (untuk pengembang)."
 )

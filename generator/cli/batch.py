@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import sys
 from pathlib import Path
 
@@ -13,13 +14,17 @@ from generator.cli.app import (
     OUTPUT_DIR,
     cli,
     debug_option,
+    format_option_for,
     help_option,
     reported,
 )
+from generator.cli.click_texts import Range
 
 
 @cli.command("build-all")
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.argument(
+    "folder", metavar="DIREKTORI", type=click.Path(path_type=Path, file_okay=False, exists=True)
+)
 @click.option(
     "-o",
     "--output",
@@ -32,17 +37,20 @@ from generator.cli.app import (
 @click.option("--pdf", is_flag=True, help="Buat juga PDF setiap dokumen (perlu LibreOffice).")
 @click.option(
     "--jobs",
-    type=click.IntRange(min=1),
+    type=Range(min=1),
     metavar="JUMLAH",
     default=None,
     help="Jumlah proses kerja. Bawaan: satu per inti prosesor.",
 )
+@format_option_for("tabel status satuan kerja")
 @debug_option
 @help_option
-def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debug: bool) -> None:
+def build_all_command(
+    folder: Path, out: Path, pdf: bool, jobs: int | None, output_format: str, debug: bool
+) -> None:
     """Menyusun rencana kerja semua satuan kerja sekaligus, beserta workbook rekap.
 
-    Setiap subfolder FOLDER yang berisi 00_umum.xlsx adalah sumber satu satuan kerja.
+    Setiap subfolder DIREKTORI yang berisi 00_umum.xlsx adalah sumber satu satuan kerja.
     Satuan kerja yang gagal tidak menghentikan yang lain; di akhir ditampilkan tabel
     status, dan rekap Rekap_<Kanwil>_<Tahun>.xlsx ditulis ke folder tujuan.
 
@@ -50,7 +58,7 @@ def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debu
 
     Keluar dengan kode 1 jika ada satuan kerja yang gagal.
     """
-    from generator.batch.build import build_all, format_units, recap_name, unit_folders
+    from generator.batch.build import build_all, format_units, recap_name, unit_folders, units_json
     from generator.batch.recap import write_recap
     from generator.render.office import convert_many
 
@@ -74,10 +82,15 @@ def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debu
         reported(debug=debug, before="\n"),
     ):
         results = build_all(folder, out, jobs, lambda unit: bar.update(1, unit.folder))
-    click.echo(format_units(results), err=True)
+    if output_format == "teks":
+        click.echo(format_units(results), err=True)
     with reported(debug=debug):
         recap = write_recap(results, out / recap_name(results))
         if pdf:
             convert_many([Path(r.document) for r in results if r.ok], out)
-    click.echo(str(recap))
+    if output_format == "json":
+        table = {"satuan_kerja": units_json(results), "rekap": str(recap)}
+        click.echo(json.dumps(table, ensure_ascii=False, indent=2))
+    else:
+        click.echo(str(recap))
     sys.exit(0 if all(r.ok for r in results) else 1)

@@ -52,8 +52,8 @@ CLICK_TEXTS = {
     "Choose from:\n\t{choices}": "Pilih salah satu:\n\t{choices}",
     "default: {default}": "bawaan: {default}",
     "Aborted!": "Dibatalkan.",
-    "file": "file",
-    "directory": "folder",
+    "file": "berkas",
+    "directory": "direktori",
     "path": "jalur",
 }
 
@@ -83,11 +83,26 @@ def speak_indonesian() -> None:
             module.ngettext = translate_plural  # type: ignore[attr-defined]
 
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}  # click's own: it prints "Lihat ..."
+
+
+class Range(click.IntRange):
+    """A whole-number range that describes itself in Indonesian (click says ``x>=1``)."""
+
+    def _describe_range(self) -> str:
+        if self.min is not None and self.max is not None:
+            return f"{self.min} s.d. {self.max}"
+        if self.min is not None:
+            return f"paling kecil {self.min}"
+        return f"paling besar {self.max}"
+
+
 class Command(click.Command):
     """A command whose usage line says ``[PILIHAN]`` where click says ``[OPTIONS]``."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[PILIHAN]")
+        kwargs.setdefault("context_settings", HELP_OPTIONS)
         super().__init__(*args, **kwargs)
 
 
@@ -99,4 +114,5 @@ class Group(click.Group):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[PILIHAN]")
         kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
+        kwargs.setdefault("context_settings", HELP_OPTIONS)
         super().__init__(*args, **kwargs)

@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from generator.cli.app import cli, debug_option, help_option, reported
+from generator.cli.click_texts import Range
 
 
 @cli.command("init")
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folder", metavar="DIREKTORI", type=click.Path(path_type=Path, file_okay=False))
 @click.option(
     "--satker",
     metavar="TEKS",
@@ -22,7 +23,7 @@ from generator.cli.app import cli, debug_option, help_option, reported
 )
 @click.option(
     "--tahun",
-    type=click.IntRange(2000, 2100),
+    type=Range(2000, 2100),
     metavar="TAHUN",
     help="Tahun rencana kerja. Dengan --dari, bawaannya tahun sumber + 1.",
 )
@@ -36,7 +37,7 @@ from generator.cli.app import cli, debug_option, help_option, reported
     is_flag=True,
     help="Dengan --dari: pertahankan centang bulan di sheet Indikator (bawaan: dikosongkan).",
 )
-@click.option("--force", is_flag=True, help="Timpa workbook yang sudah ada di FOLDER.")
+@click.option("--force", is_flag=True, help="Timpa workbook yang sudah ada di DIREKTORI.")
 @debug_option
 @help_option
 def init(
@@ -50,7 +51,7 @@ def init(
     force: bool,
     debug: bool,
 ) -> None:
-    """Membuat workbook Pokja yang siap diisi di FOLDER.
+    """Membuat workbook Pokja yang siap diisi di DIREKTORI.
 
     Tanpa --dari: tujuh workbook kosong (00_umum.xlsx s.d. 06_pelayanan_publik.xlsx),
     masing-masing dengan sheet Petunjuk, contoh pengisian, daftar pilihan dan saran target.

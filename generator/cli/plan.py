@@ -51,7 +51,8 @@ def load_any_plan(path: Path, output_format: str, debug: bool) -> Plan:
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="File .docx yang ditulis. Bawaan: output/Rencana_Kerja_ZI_<Nama_Singkat>_<Tahun>.docx",
+    help="File .docx yang ditulis. Bawaan: Rencana_Kerja_ZI_<Singkat>_<Tahun>.docx di "
+    "folder output.",
 )
 @click.option(
     "--daftar-isi/--tanpa-daftar-isi",
@@ -124,11 +125,16 @@ def build(
         )
     if output is None:
         output = OUTPUT_DIR / default_filename(plan)
+    toc_case = (
+        "Daftar Isi: nomor halaman tidak diisi (--tanpa-daftar-isi); Word mengisinya saat "
+        "dokumen dibuka (pilih Ya saat ditanya)."
+    )
     if toc:
         from generator.render.office import soffice
 
         toc = soffice() is not None
-        if not toc:
+        toc_case = "Daftar Isi: nomor halaman diisi melalui LibreOffice." if toc else ""
+        if not toc:  # the warning is the line that says it
             click.echo(
                 "Peringatan: LibreOffice tidak terpasang, sehingga Daftar Isi belum bernomor "
                 "halaman. Word mengisinya saat dokumen dibuka (pilih Ya saat ditanya).",
@@ -140,13 +146,15 @@ def build(
             from generator.diff import diff_plans, history_context
 
             old = load_any_plan(history, output_format, debug)
-            riwayat = history_context(diff_plans(old, plan))
+            riwayat = history_context(diff_plans(old, plan, (str(history), str(sources))))
         lampiran: dict[str, object] | str = ""
         if lke_appendix:
             from generator.lke.appendix import appendix_context
 
             lampiran = appendix_context(plan)
         written = write(plan, output, toc=toc, history=riwayat, lke_appendix=lampiran)
+        if toc_case and output_format == "teks":
+            click.echo(toc_case, err=True)
         if as_json:
             json_path = written.with_suffix(".json")
             json_path.write_text(plan.model_dump_json(indent=2) + "\n", encoding="utf-8")
@@ -250,7 +258,7 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: b
     from generator.diff import diff_plans, diff_to_json, format_diff, write_diff_docx
 
     old_plan, new_plan = (load_any_plan(path, output_format, debug) for path in (old, new))
-    result = diff_plans(old_plan, new_plan)
+    result = diff_plans(old_plan, new_plan, (str(old), str(new)))
     if output_format == "json":
         click.echo(json.dumps(diff_to_json(result), ensure_ascii=False, indent=2))
     else:

@@ -65,9 +65,10 @@ class PlanInfo:
     tanggal: date
     revisi: str = ""
     tanggal_revisi: date | None = None
+    source: str = ""  # the folder or JSON file the version was read from, as typed
 
     @classmethod
-    def of(cls, plan: Plan) -> PlanInfo:
+    def of(cls, plan: Plan, source: str = "") -> PlanInfo:
         identity = plan.identity
         return cls(
             identity.nama_satker,
@@ -76,6 +77,7 @@ class PlanInfo:
             identity.tanggal,
             identity.revisi,
             identity.tanggal_revisi,
+            source,
         )
 
     def describe(self) -> str:
@@ -86,7 +88,7 @@ class PlanInfo:
         if self.revisi or self.tanggal_revisi:
             when = format_date(self.tanggal_revisi) if self.tanggal_revisi else ""
             text += ", revisi " + ", ".join(part for part in (self.revisi, when) if part)
-        return text
+        return f"{self.source} ({text})" if self.source else text
 
 
 @dataclass(frozen=True)

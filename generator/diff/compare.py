@@ -306,8 +306,9 @@ def _component_changes(old: Plan, new: Plan) -> list[Change]:
     return changes
 
 
-def diff_plans(old: Plan, new: Plan) -> PlanDiff:
-    """Everything that differs, grouped as the document is: identity, narrative, components."""
+def diff_plans(old: Plan, new: Plan, sources: tuple[str, str] = ("", "")) -> PlanDiff:
+    """Everything that differs, grouped as the document is: identity, narrative, components.
+    ``sources`` name where the old and new versions were read from, as the user typed them."""
     changes = _identity_changes(old, new) + _narrative_changes(old, new)
     changes += _component_changes(old, new)
-    return PlanDiff(PlanInfo.of(old), PlanInfo.of(new), tuple(changes))
+    return PlanDiff(PlanInfo.of(old, sources[0]), PlanInfo.of(new, sources[1]), tuple(changes))

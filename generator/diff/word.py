@@ -34,9 +34,11 @@ def build_diff_docx(diff: PlanDiff) -> Any:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2))
 
-    title = document.add_paragraph(style="Title")
+    title = document.add_paragraph()  # not Word's "Title": blue, with an accent rule
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.add_run("DAFTAR PERUBAHAN")
+    heading = title.add_run("DAFTAR PERUBAHAN")
+    heading.bold = True
+    heading.font.size = Pt(16)
     subtitle = document.add_paragraph()
     subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
     subtitle.add_run(
@@ -121,12 +123,10 @@ def _plain_styles(document: Any) -> None:
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(11)
-    for name in ("Title", "Heading 1"):
-        style = document.styles[name]
-        style.font.name = FONT
-        style.font.color.rgb = RGBColor(0, 0, 0)
-    document.styles["Title"].font.size = Pt(16)
-    document.styles["Heading 1"].font.size = Pt(12)
+    heading = document.styles["Heading 1"]
+    heading.font.name = FONT
+    heading.font.color.rgb = RGBColor(0, 0, 0)
+    heading.font.size = Pt(12)
     settings = document.settings.element
     zoom = settings.find(qn("w:zoom"))
     if zoom is None:

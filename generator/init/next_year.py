@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 
 from generator import contract as cols
 from generator.contract import TICK
-from generator.indonesian import YEAR
+from generator.indonesian import YEAR, join_words
 from generator.init.specs import (
     FIRST_ROW,
     IDENTITY_LABELS,
@@ -19,7 +19,7 @@ from generator.init.specs import (
     checked_hints,
     context_of,
 )
-from generator.init.write import Book, component_book, umum_book, write_all
+from generator.init.write import Book, component_book, start_word_list, umum_book, write_all
 from generator.plan.models import ComponentKey, Marker, Plan, numbered
 from generator.plan.validate import load_plan
 
@@ -67,9 +67,10 @@ def roll_forward(
             cells = ", ".join(f"D{FIRST_ROW + index}" for index in changed)
             moved.append(f"{name} › Prioritas › {cells}")
     stale = _mentions(books, old) if shift else []
-    logo = source / "logo.png"
-    copies = {"logo.png": logo} if logo.is_file() else {}
+    carried = [name for name in ("logo.png", cols.WORD_LIST) if (source / name).is_file()]
+    copies = {name: source / name for name in carried}
     written = write_all(folder, books, force, copies)
+    start_word_list(folder)
 
     tahun_row = FIRST_ROW + list(IDENTITY_LABELS).index("tahun")
     tanggal_row = FIRST_ROW + list(IDENTITY_LABELS).index("tanggal")
@@ -117,8 +118,8 @@ def roll_forward(
             f"Teks berikut masih menyebut tahun {old}; periksa apakah perlu diubah: "
             f"{'; '.join(stale)}."
         )
-    if copies and source.resolve() != folder.resolve():
-        changes.append("logo.png disalin.")
+    if carried and source.resolve() != folder.resolve():
+        changes.append(f"{join_words(carried)} disalin.")
     if warnings:
         changes.append(
             f"Workbook di {source} memiliki {len(warnings)} peringatan; sebagian mungkin ikut "

@@ -121,7 +121,8 @@ def petunjuk_component(key: ComponentKey, context: Context) -> Guide:
     )
     guide.add(
         "Sheet Prioritas",
-        "Target prioritas beserta langkah rencana aksinya: satu langkah per baris. Target "
+        "Target prioritas beserta langkah rencana aksinya: satu langkah per baris (juga "
+        "beberapa baris dalam satu sel Rencana Aksi, bernomor atau tidak). Target "
         "Prioritas, Waktu dan Output cukup ditulis pada langkah pertama; langkah di bawahnya "
         "yang kosong mengikuti isi di atasnya.",
     )

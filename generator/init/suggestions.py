@@ -26,7 +26,7 @@ SUGGESTIONS: dict[ComponentKey, Suggestion] = {
     ComponentKey.MANAJEMEN_PERUBAHAN: Suggestion(
         tujuan=(
             "Program Manajemen Perubahan bertujuan mengubah mekanisme kerja, pola pikir "
-            "(mind set) dan budaya kerja (culture set) pegawai {satker} secara sistematis dan "
+            "dan budaya kerja pegawai {satker} secara sistematis dan "
             "konsisten, sejalan dengan tujuan pembangunan Zona Integritas menuju WBK/WBBM. "
             "Target yang ingin dicapai adalah:"
         ),
@@ -108,8 +108,8 @@ SUGGESTIONS: dict[ComponentKey, Suggestion] = {
             "serta penempatan pegawai yang sesuai dengan kebutuhan tersebut;",
             "Terlaksananya mutasi antarjabatan yang memperhatikan kompetensi dan pola mutasi "
             "yang telah ditetapkan;",
-            "Terlaksananya pengembangan kompetensi berdasarkan analisis kebutuhan pelatihan "
-            "(Training Need Analysis), dengan kesempatan yang sama bagi setiap pegawai;",
+            "Terlaksananya pengembangan kompetensi berdasarkan analisis kebutuhan pelatihan, "
+            "dengan kesempatan yang sama bagi setiap pegawai;",
             "Ditetapkannya kinerja individu yang selaras dengan kinerja organisasi, diukur "
             "secara berkala, dan menjadi dasar pemberian penghargaan;",
             "Ditegakkannya aturan disiplin, kode etik dan kode perilaku pegawai;",
@@ -185,7 +185,8 @@ SUGGESTIONS: dict[ComponentKey, Suggestion] = {
             "Diterapkannya Sistem Pengendalian Intern Pemerintah (SPIP), mulai dari lingkungan "
             "pengendalian, penilaian risiko, hingga kegiatan pengendalian yang dikomunikasikan "
             "kepada seluruh pihak terkait;",
-            "Dikelolanya pengaduan masyarakat dan Whistle-Blowing System, disertai evaluasi dan "
+            "Dikelolanya pengaduan masyarakat dan sistem pelaporan pelanggaran (WBS), disertai "
+            "evaluasi dan "
             "tindak lanjutnya;",
             "Teridentifikasi, tersosialisasikan dan tertanganinya benturan kepentingan dalam "
             "pelaksanaan tugas dan fungsi utama.",
@@ -205,10 +206,10 @@ SUGGESTIONS: dict[ComponentKey, Suggestion] = {
         },
         months=tuple(range(1, 13)),
         prioritas={
-            "target": "Penerapan Whistle-Blowing System",
+            "target": "Penerapan Sistem Pelaporan Pelanggaran (WBS)",
             "rencana_aksi": "Menyosialisasikan tata cara pelaporan pelanggaran kepada pegawai",
             "waktu": "Februari {tahun}",
-            "output": "Laporan sosialisasi dan rekap laporan Whistle-Blowing System",
+            "output": "Laporan sosialisasi dan rekap laporan pelanggaran",
         },
     ),
     ComponentKey.PELAYANAN_PUBLIK: Suggestion(

@@ -110,7 +110,38 @@ def init_workbooks(
         books[cols.WORKBOOK_HINTS[key.number]] = component_book(
             key, context, suggested_uraian(key, context), [], []
         )
-    return write_all(folder, books, force)
+    written = write_all(folder, books, force)
+    start_word_list(folder)
+    return written
+
+
+STARTER_WORD_LIST = """\
+# Kamus satuan kerja untuk zi-plan check: kata yang benar tetapi tidak dikenal kamus
+# bahasa Indonesia, satu kata per baris. Tanda # memulai catatan; baris ini diabaikan.
+# Isi dengan nama orang dan tempat, singkatan setempat, dan istilah asing yang sengaja
+# dipakai, misalnya:
+#   Dikbagpers
+#   SIMPEG
+#   mindset
+# Nama, tempat dan orang yang tertulis di sheet Identitas sudah dikenal; tidak perlu
+# ditulis lagi di sini. Berkas ini ikut disalin oleh zi-plan init --dari ke tahun berikutnya.
+"""
+
+
+def start_word_list(folder: Path) -> Path | None:
+    """Writes a commented starter kamus.txt, unless the unit has one already."""
+    target = folder / cols.WORD_LIST
+    if target.exists():
+        return None
+
+    def write(path: Path) -> None:
+        path.write_text(STARTER_WORD_LIST, encoding="utf-8")
+
+    try:
+        return write_atomically(target, write)
+    except OutputError as exc:
+        detail = str(exc.problem.params["detail"])
+        raise FolderProblem("workbook-tidak-dapat-ditulis", target, detail=detail) from None
 
 
 # -- writing ------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ from generator.plan.models import (
 )
 from generator.plan.standard_text import standard_section
 from generator.problems import CellRef, InputInvalid, Problem, Report
-from generator.tables import Cell, Table, discover, fold, read_table
+from generator.tables import Cell, Table, discover, fold, read_table, report_missing_folder
 from generator.xlsx import Workbook, find_sheet, open_workbook
 
 MAX_CELL_CHARS = 32_767
@@ -205,11 +205,23 @@ class Loader:
             self.rejected |= table.rejected
         return table
 
+    read_identity: Identity | None = None
+
     def load(self) -> Plan:
         if not self.folder.is_dir():
-            self.report.error("folder-tidak-ada", CellRef(str(self.folder)))
+            report_missing_folder(self.folder, self.report)
             raise InputInvalid(self.report.problems)
         self._paths = discover(self.folder, self.report)
+        if not self._paths:  # one error naming the folder, not seven missing workbooks
+            untaken = [p.where.file for p in self.report.problems]  # workbook-tidak-dipakai
+            self.report.error(
+                "folder-tanpa-workbook",
+                CellRef(str(self.folder)),
+                path=str(self.folder.resolve()),
+                folder=str(self.folder),
+                others=f"; file .xlsx yang ada: {', '.join(untaken)}" if untaken else "",
+            )
+            raise InputInvalid(self.report.problems)
         for number, hint in cols.WORKBOOK_HINTS.items():
             if number not in self._paths:
                 self.report.error(
@@ -220,6 +232,7 @@ class Loader:
             if workbook is not None:
                 self._workbooks[number] = workbook
         identity = self.identity(self.table(0, cols.SHEET_IDENTITAS, cols.IDENTITAS))
+        self.read_identity = identity  # kept when other sheets fail: build-all names the unit
         sections = self.sections(self.table(0, cols.SHEET_NARASI, cols.NARASI), identity)
         components = [self.component(key, identity) for key in ComponentKey]
         self.check_unit_kind(self._unit_kind)
@@ -451,6 +464,8 @@ class Loader:
         if indikator is not None and not activities:
             self.report.warn("tanpa-matriks", indikator.ref)
         priorities = self.priorities(prioritas, identity) if prioritas else []
+        if prioritas is not None and not prioritas.rows:
+            self.report.warn("tanpa-prioritas", prioritas.ref)
         if uraian is None or indikator is None or prioritas is None:
             return None
         return self.build(
@@ -561,11 +576,8 @@ class Loader:
         return result
 
     def step_texts(self, cell: Cell) -> list[str]:
-        """Several numbered lines in one Rencana Aksi cell are several steps."""
-        lines = self.lines(cell)
-        if len(lines) > 1 and all(line.marker is not Marker.PLAIN for line in lines):
-            return [line.text for line in lines]
-        return ["\n".join(line.text for line in lines)] if lines else []
+        """Each line of a Rencana Aksi cell is one step, whether or not it carries a number."""
+        return [line.text for line in self.lines(cell)]
 
     # -- across the plan ----------------------------------------------------------------------
 

@@ -103,7 +103,10 @@ def _components(plan: Plan) -> Iterator[dict[str, Any]]:
                 {"label": f"{letter(n)}.", "text": text}
                 for n, text in enumerate(component.targets, start=1)
             ],
-            "pengantar_tabel": component.pengantar_tabel or [PENGANTAR_TABEL],
+            # an introduction only to a table that follows it
+            "pengantar_tabel": (component.pengantar_tabel or [PENGANTAR_TABEL])
+            if activities or priorities
+            else [],
             "activities": activities,
             "matrix_table": matrix_table,
             "priorities": priorities,

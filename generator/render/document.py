@@ -11,7 +11,7 @@ from typing import Any
 
 from docxtpl import DocxTemplate
 
-from generator.plan.models import Plan
+from generator.plan.models import Identity, Plan
 from generator.render import layout
 from generator.render.context import build_context
 from generator.render.engine import PatchingOnce, jinja_env, save_atomically, template_bytes
@@ -23,8 +23,17 @@ TEMPLATE = template_path()
 def default_filename(plan: Plan) -> str:
     """``Rencana_Kerja_ZI_Rutan_Pekanbaru_2024.docx``: letters, digits, ``-`` and ``_`` only,
     so that no Nama Singkat can point outside the output folder."""
-    name = re.sub(r"[^\w-]+", "_", plan.identity.nama_singkat).strip("_") or "Satker"
-    return f"Rencana_Kerja_ZI_{name}_{plan.identity.tahun}.docx"
+    return filename_for(plan.identity)
+
+
+def filename_for(identity: Identity) -> str:
+    """The document's name from the unit's Identitas (see default_filename)."""
+    return f"Rencana_Kerja_ZI_{safe_name(identity.nama_singkat, 'Satker')}_{identity.tahun}.docx"
+
+
+def safe_name(text: str, fallback: str) -> str:
+    """Letters, digits, ``-`` and ``_`` only: a file name every system (Windows too) holds."""
+    return re.sub(r"[^\w-]+", "_", text).strip("_") or fallback
 
 
 def render(

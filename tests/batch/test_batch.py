@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -49,7 +50,7 @@ def test_units_are_the_subfolders_with_a_00_workbook(region: Path) -> None:
 
 
 def test_builds_the_good_units_names_the_broken_one_and_exits_1(
-    run: tuple[object, Path],
+    run: tuple[object, Path], region: Path
 ) -> None:
     result, out = run
     assert result.exit_code == 1  # type: ignore[attr-defined]
@@ -59,7 +60,10 @@ def test_builds_the_good_units_names_the_broken_one_and_exits_1(
         "Rencana_Kerja_ZI_Rutan_Pekanbaru_2024.docx",
     ]
     stderr = result.stderr  # type: ignore[attr-defined]
-    assert "unit_d           GAGAL             1           5" in stderr
+    # unit_d kept unit_a's Nama Singkat: both are labelled with their folders
+    assert "Rutan Pekanbaru (unit_d)  GAGAL             1           5" in stderr
+    assert "Rutan Pekanbaru (unit_a)  berhasil          0" in stderr
+    assert f"    Periksa semua kesalahannya dengan: zi-plan validate {region / 'unit_d'}" in stderr
     assert '    02_penataan_tatalaksana.xlsx › Indikator › G4: "ok" bukan tanda centang.' in stderr
     assert "3 berhasil, 1 gagal, dari 4 satuan kerja." in stderr
     assert "Traceback" not in result.output  # type: ignore[attr-defined]
@@ -76,7 +80,7 @@ def test_recap_has_one_row_per_unit(run: tuple[object, Path]) -> None:
         ("Rutan Pekanbaru", "berhasil", 0),
         ("Rutan Dumai", "berhasil", 0),
         ("Rutan Bengkalis", "berhasil", 0),
-        ("unit_d", "gagal", 1),
+        ("Rutan Pekanbaru", "gagal", 1),  # its Identitas is fine; Folder says unit_d
     ]
     summary = book["Ringkasan"]
     assert summary.freeze_panes == "B2" and summary.auto_filter.ref
@@ -316,3 +320,64 @@ def test_pdfs_of_all_units_come_from_one_libreoffice_run(
     assert len(runs) == 1 and runs[0].count("--convert-to") == 1  # both documents, one run
     for name in ("Rutan_Dumai", "Rutan_Siak"):
         assert len(PdfReader(out / f"Rencana_Kerja_ZI_{name}_2024.pdf").pages) >= 15
+
+
+def test_a_failed_unit_shows_every_error_and_its_old_document(tmp_path: Path) -> None:
+    region = make_region(tmp_path / "kanwil", {"unit_a": "Rutan Pekanbaru"})
+    out = tmp_path / "out"
+    assert build_all(region, out, jobs=1)[0].ok
+    workbook = region / "unit_a" / "02_penataan_tatalaksana.xlsx"
+    set_cell(workbook, "Indikator", "G4", "ok")
+    set_cell(workbook, "Indikator", "H4", "mungkin")
+
+    result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out), "--jobs", "1"])
+
+    lines = result.stderr.splitlines()
+    assert any('G4: "ok" bukan tanda centang' in line for line in lines)
+    assert any('H4: "mungkin" bukan tanda centang' in line for line in lines)
+    document = out / "Rencana_Kerja_ZI_Rutan_Pekanbaru_2024.docx"
+    assert f"    Dokumen lama tidak diperbarui: {document}" in lines
+
+
+def test_units_of_another_year_or_kanwil_are_flagged_and_json_lists_them(
+    tmp_path: Path,
+) -> None:
+    names = {"unit_a": "Rutan Pekanbaru", "unit_b": "Rutan Dumai", "unit_c": "Rutan Siak"}
+    region = make_region(tmp_path / "kanwil", names)
+    umum = region / "unit_c" / "00_umum.xlsx"
+    book = openpyxl.load_workbook(umum)
+    rows = {r[0].value: r[0].row for r in book["Identitas"].iter_rows()}
+    set_cell(umum, "Identitas", f"B{rows['Tahun']}", 2023)
+    set_cell(
+        umum, "Identitas", f"B{rows['Kantor Wilayah']}", "Kanwil Kemenkumham Riau/Kepri: Wilayah II"
+    )
+
+    text = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(tmp_path / "out")])
+    assert "    Perhatian: Tahun 2023, satuan kerja lain Tahun 2024." in text.stderr.splitlines()
+    assert any(
+        line.startswith('    Perhatian: Kantor Wilayah "Kanwil Kemenkumham Riau/Kepri')
+        for line in text.stderr.splitlines()
+    )
+
+    as_json = CliRunner().invoke(
+        cli, ["build-all", str(region), "-o", str(tmp_path / "out"), "--format", "json"]
+    )
+    table = json.loads(as_json.stdout)
+    units = {u["folder"]: u for u in table["satuan_kerja"]}
+    assert units[str(region / "unit_a")]["status"] == "berhasil"
+    assert units[str(region / "unit_c")]["tahun"] == 2023
+    assert units[str(region / "unit_c")]["catatan"]
+    assert Path(table["rekap"]).is_file()
+
+
+def test_the_recap_name_is_cleaned_like_nama_singkat(tmp_path: Path) -> None:
+    region = make_region(tmp_path / "kanwil", {"unit_a": "Rutan Pekanbaru"})
+    umum = region / "unit_a" / "00_umum.xlsx"
+    book = openpyxl.load_workbook(umum)
+    rows = {r[0].value: r[0].row for r in book["Identitas"].iter_rows()}
+    set_cell(umum, "Identitas", f"B{rows['Kantor Wilayah']}", 'Kanwil Riau/Kepri: "Wilayah II"')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "Rekap_Kanwil_Riau_Kepri_Wilayah_II_2024.xlsx").is_file()
+    assert [p for p in out.iterdir() if p.is_dir()] == []

@@ -93,7 +93,8 @@ def test_the_installed_command_ends_cleanly(sources: Path, tmp_path: Path) -> No
 
     assert built.returncode == 0, built.stderr
     assert built.stdout.splitlines()[-1] == str(output)
-    assert built.stderr.splitlines()[-1] == "0 kesalahan, 4 peringatan."
+    assert built.stderr.splitlines()[-2] == "0 kesalahan, 4 peringatan."
+    assert built.stderr.splitlines()[-1].startswith("Daftar Isi: nomor halaman tidak diisi")
     assert Document(str(output)).paragraphs
     assert refused.returncode == 1
     assert UNKNOWN_TICK_LINE in refused.stderr.splitlines()
@@ -215,3 +216,37 @@ def test_without_libreoffice_the_build_says_so_and_pdf_fails_plainly(
     assert pdf.exit_code == 1
     assert pdf.stderr.splitlines()[-1].endswith("[libreoffice-tidak-ada]")
     assert "Traceback" not in pdf.output
+
+
+@pytest.mark.parametrize(
+    ("options", "libreoffice", "line"),
+    [
+        ([], True, "Daftar Isi: nomor halaman diisi melalui LibreOffice."),
+        (["--tanpa-daftar-isi"], True, "Daftar Isi: nomor halaman tidak diisi"),
+        ([], False, "Peringatan: LibreOffice tidak terpasang, sehingga Daftar Isi"),
+    ],
+)
+def test_the_build_says_which_daftar_isi_case_happened_in_one_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    options: list[str],
+    libreoffice: bool,
+    line: str,
+) -> None:
+    from generator.render import document, office
+
+    if libreoffice:  # the LibreOffice pass itself is tested in tests/render/test_toc.py
+        monkeypatch.setattr(office, "soffice", lambda: "soffice")
+        monkeypatch.setattr(document, "save_atomically", _save_without_finish(document))
+    else:
+        monkeypatch.setattr(office, "soffice", lambda: None)
+    target = tmp_path / "p.docx"
+    built = run("build", SAMPLE_SOURCES, "-o", target, "--tanpa-periksa", *options)
+    assert built.exit_code == 0, built.output
+    said = [text for text in built.stderr.splitlines() if "Daftar Isi" in text]
+    assert len(said) == 1 and said[0].startswith(line)
+
+
+def _save_without_finish(document):  # type: ignore[no-untyped-def]
+    real = document.save_atomically
+    return lambda docx, target, finish=None: real(docx, target, None)

@@ -76,7 +76,10 @@ def test_word_list_is_arial_valid_and_byte_stable(sample: Plan, tmp_path: Path) 
     assert "Jumlah perubahan | Tidak ada perubahan: isi kedua rencana kerja sama." in docx_text(
         first
     )
-    assert [p.style.name for p in Document(str(first)).paragraphs] == ["Title", "Normal"]
+    paragraphs = Document(str(first)).paragraphs
+    assert [p.style.name for p in paragraphs] == ["Normal", "Normal"]  # not Word's blue Title
+    (title,) = paragraphs[0].runs
+    assert (title.text, title.bold, title.font.color.rgb) == ("DAFTAR PERUBAHAN", True, None)
     with zipfile.ZipFile(first) as package:
         styles = package.read("word/styles.xml").decode()
         names = package.namelist()

@@ -101,7 +101,7 @@ def test_roll_forward_copies_the_logo_and_takes_a_year(sources: Path, tmp_path: 
     (sources / "logo.png").write_bytes(b"\x89PNG logo")
     changes = roll_forward(sources, tmp_path / "2027", tahun=2027)
     assert (tmp_path / "2027" / "logo.png").read_bytes() == b"\x89PNG logo"
-    assert "logo.png disalin." in changes
+    assert "logo.png dan kamus.txt disalin." in changes
     assert any("dimajukan 3 tahun" in line for line in changes)
     ws = workbook(tmp_path / "2027", 1)["Prioritas"]
     assert ws["D4"].value == "Januari 2027"

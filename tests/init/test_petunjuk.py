@@ -24,3 +24,9 @@ def test_petunjuk_says_what_to_fill_what_a_tick_is_and_where_to_send(fresh: Path
     umum = workbook(fresh, 0)[SHEET_PETUNJUK]
     labels = [r[0].value for r in umum.iter_rows() if r[0].value]
     assert "Sheet Identitas" in labels and "Sheet Narasi" in labels
+
+
+def test_petunjuk_states_the_rencana_aksi_rule_the_reader_applies(fresh: Path) -> None:
+    ws = workbook(fresh, 2)[SHEET_PETUNJUK]
+    texts = [str(r[1].value) for r in ws.iter_rows(min_row=2) if r[0].value == "Sheet Prioritas"]
+    assert any("satu langkah per baris" in t and "bernomor atau tidak" in t for t in texts)

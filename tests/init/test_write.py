@@ -31,7 +31,7 @@ from tests.ooxml_schema import schema_errors
 
 
 def test_writes_the_seven_workbooks_with_petunjuk_first(fresh: Path) -> None:
-    assert sorted(p.name for p in fresh.iterdir()) == NAMES
+    assert sorted(p.name for p in fresh.iterdir()) == [*NAMES, "kamus.txt"]
     umum = workbook(fresh, 0)
     assert umum.sheetnames == [SHEET_PETUNJUK, "Identitas", "Narasi"]
     assert umum.active.title == SHEET_PETUNJUK
@@ -106,7 +106,7 @@ def test_building_a_fresh_folder_lists_what_to_fill(fresh: Path) -> None:
         for row in (4, 5, 10, 11, 12, 13, 14)
     ]
     warnings = {p.code for p in problems if p.severity is Severity.WARNING}
-    assert warnings == {"tanpa-matriks"}
+    assert warnings == {"tanpa-matriks", "tanpa-prioritas"}
     report = format_report(problems)
     assert report.splitlines()[:2] == [
         "00_umum.xlsx",
@@ -114,7 +114,7 @@ def test_building_a_fresh_folder_lists_what_to_fill(fresh: Path) -> None:
         "kosong. Perbaiki: Isi kolom Isi pada baris Kementerian di sheet Identitas (tambahkan "
         "barisnya bila belum ada). [identitas-kosong]",
     ]
-    assert report.splitlines()[-1] == "7 kesalahan, 6 peringatan."
+    assert report.splitlines()[-1] == "7 kesalahan, 12 peringatan."
 
 
 # -- the round trip ------------------------------------------------------------------------

@@ -25,12 +25,13 @@ def test_one_row_per_item_in_lke_order_with_the_lines_that_serve_it() -> None:
     assert first.area == "I. Manajemen Perubahan (Pemenuhan)"
     assert first.sub_pilar == "i. Penyusunan Tim Kerja"
     assert first.item.startswith("A.1.I.i.a (PPA1A) Unit kerja telah membentuk tim")
-    [line] = first.lines  # one step; the typed numbers 1.-4. are generated in the document
-    assert line.startswith(
-        "01 Prioritas: Unit kerja telah membentuk tim untuk melakukan pembangunan Zona "
-        "Integritas — Rapat Pembentukan Tim Kerja Pembangunan ZI BPS Provinsi Aceh Tahun 2025\n"
+    # each line of the Rencana Aksi cell is a step (issue 17's one rule), numbered or not
+    target = "01 Prioritas: Unit kerja telah membentuk tim untuk melakukan pembangunan Zona "
+    assert len(first.lines) == 6 and all(line.startswith(target) for line in first.lines)
+    assert first.lines[0].endswith(
+        "— Rapat Pembentukan Tim Kerja Pembangunan ZI BPS Provinsi Aceh Tahun 2025"
     )
-    assert line.endswith("\nPembinaan Tim CAN Tahun 2025")
+    assert first.lines[-1].endswith("— Pembinaan Tim CAN Tahun 2025")
     ppa4a = next(row for row in rows if "(PPA4A)" in row.item)
     assert ppa4a.lines == ()  # coded, but no rencana aksi
 
