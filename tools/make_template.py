@@ -193,6 +193,9 @@ def define_styles(doc: Document) -> None:
         stops = toc.paragraph_format.tab_stops
         stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     doc.styles["toc 1"].font.bold = True
+    figures = paragraph_style(doc, "table of figures", after=3, line=1.0, align=r)
+    stops = figures.paragraph_format.tab_stops
+    stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     paragraph_style(doc, "Header", size=8, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
     paragraph_style(doc, "Footer", size=10, align=c, after=0)
 

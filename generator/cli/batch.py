@@ -52,7 +52,7 @@ def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debu
     """
     from generator.batch.build import build_all, format_units, recap_name, unit_folders
     from generator.batch.recap import write_recap
-    from generator.render.office import convert_many
+    from generator.render.toc import pdfs_with_lists
 
     units = unit_folders(folder)
     if not units:
@@ -78,6 +78,7 @@ def build_all_command(folder: Path, out: Path, pdf: bool, jobs: int | None, debu
     with reported(debug=debug):
         recap = write_recap(results, out / recap_name(results))
         if pdf:
-            convert_many([Path(r.document) for r in results if r.ok], out)
+            # one LibreOffice run measures every document, one more converts them all
+            pdfs_with_lists([Path(r.document) for r in results if r.ok], out, fill_documents=True)
     click.echo(str(recap))
     sys.exit(0 if all(r.ok for r in results) else 1)

@@ -135,7 +135,6 @@ def build_context(
         "tanggal_revisi": (
             f", {format_date(identity.tanggal_revisi)}" if identity.tanggal_revisi else ""
         ),
-        "jabatan": signer.jabatan,
         "jabatan_lengkap": signing_title(signer.jabatan, identity.nama_satker),
         "judul_dokumen": identity.judul_dokumen,
         "nama": signer.nama,
