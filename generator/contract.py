@@ -141,7 +141,9 @@ OPTIONAL_IDENTITY_FIELDS = {
     "ketua_jabatan": "Jabatan Ketua Tim",
     "revisi": "Revisi",
     "tanggal_revisi": "Tanggal Revisi",
+    "judul_dokumen": "Judul Dokumen",
 }
+DEFAULT_DOCUMENT_TITLE = "Rencana Kerja"  # the cover's first line when Judul Dokumen is empty
 URAIAN_PARTS = {"tujuan": "Tujuan", "target": "Target", "pengantar tabel": "Pengantar Tabel"}
 
 # Words that name a kind of unit; a plan of one kind that uses another kind's words was

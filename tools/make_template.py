@@ -37,6 +37,7 @@ TARGET = ROOT / "word_templates" / "rencana_kerja_zi.docx"
 FONT = "Arial"
 A4 = (Cm(21.0), Cm(29.7))
 MARGINS = {"left": Cm(3), "right": Cm(2), "top": Cm(2), "bottom": Cm(2.5)}
+LANDSCAPE_MARGINS = {"left": Cm(2), "right": Cm(2), "top": Cm(3), "bottom": Cm(2.5)}
 INDENT = Cm(0.75)  # one list level
 TEXT_WIDTH_CM = 16.0  # A4 portrait less the margins
 
@@ -165,6 +166,8 @@ def define_styles(doc: Document) -> None:
     for depth in (1, 2, 3):
         paragraph_style(doc, f"ZI Daftar {depth}", left=depth * INDENT.cm, hanging=INDENT.cm)
         paragraph_style(doc, f"ZI Lanjutan {depth}", left=depth * INDENT.cm)
+    # left-aligned: a change's detail holds line breaks that justification would stretch
+    paragraph_style(doc, "ZI Riwayat", align=r, left=INDENT.cm, hanging=INDENT.cm)
     paragraph_style(doc, "ZI Tanda Tangan", align=r, left=9.0, after=0, line=1.0)
     paragraph_style(doc, "ZI Pengesahan", align=r, after=0, line=1.0)
     doc.styles["ZI Pengesahan"].paragraph_format.tab_stops.add_tab_stop(Cm(9.0))
@@ -201,6 +204,9 @@ def define_styles(doc: Document) -> None:
         stops = toc.paragraph_format.tab_stops
         stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     doc.styles["toc 1"].font.bold = True
+    figures = paragraph_style(doc, "table of figures", after=3, line=1.0, align=r)
+    stops = figures.paragraph_format.tab_stops
+    stops.add_tab_stop(Cm(TEXT_WIDTH_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     paragraph_style(doc, "Header", size=8, align=WD_ALIGN_PARAGRAPH.RIGHT, after=0)
     paragraph_style(doc, "Footer", size=10, align=c, after=0)
 
@@ -406,6 +412,12 @@ def new_section(doc: Document, landscape: bool):  # type: ignore[no-untyped-def]
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (height, width) if landscape else (width, height)
     set_page_numbers(section, None, None)
+    # only the cover goes without a number: every later first page carries header and footer
+    section.different_first_page_header_footer = False
+    # a landscape page bound into a portrait document is bound at its top edge
+    margins = LANDSCAPE_MARGINS if landscape else MARGINS
+    for side, value in margins.items():
+        setattr(section, f"{side}_margin", value)
     return section
 
 
@@ -600,7 +612,7 @@ def build() -> Document:
     add_field(footer, "PAGE", "1")
 
     # cover
-    title = para(doc, "Rencana Kerja", "Title")
+    title = para(doc, "{{ judul_dokumen }}", "Title")
     title.paragraph_format.space_before = Pt(48)
     for line in (
         "Pembangunan Zona Integritas",
@@ -613,9 +625,6 @@ def build() -> Document:
     logo = para(doc, "{{ logo }}", "Subtitle")
     logo.paragraph_format.space_before = Pt(36)
     logo.paragraph_format.space_after = Pt(36)
-    para(doc, "{%p else %}", "Subtitle")
-    spacer = para(doc, "", "Subtitle")
-    spacer.paragraph_format.space_before = Pt(150)
     para(doc, "{%p endif %}", "Subtitle")
     office = para(doc, "{{ kantor_wilayah }}", "Subtitle")
     office.paragraph_format.space_before = Pt(96)
@@ -643,7 +652,7 @@ def build() -> Document:
         doc,
         [
             "Mengetahui,\t{{ tempat }}, {{ tanggal }}",
-            "{{ jabatan }},\t{{ ketua.jabatan }},",
+            "{{ jabatan_lengkap }},\t{{ ketua.jabatan }},",
             "",
             "",
             "",
@@ -664,7 +673,7 @@ def build() -> Document:
         doc,
         [
             "{{ tempat }}, {{ tanggal }}",
-            "{{ jabatan }},",
+            "{{ jabatan_lengkap }},",
             "",
             "",
             "",
@@ -681,6 +690,15 @@ def build() -> Document:
         'TOC \\o "1-2" \\h \\z \\u',
         "Daftar isi diperbarui saat dokumen dibuka (Word: klik kanan › Perbarui Bidang).",
     )
+    page_break(doc)
+
+    # Daftar Tabel: the captions of Caption style (Tabel 1. ...), page numbers as above
+    para(doc, "Daftar Tabel", "TOC Heading")
+    add_field(
+        para(doc),
+        'TOC \\h \\z \\t "Caption,1"',
+        "Daftar tabel diperbarui saat dokumen dibuka (Word: klik kanan › Perbarui Bidang).",
+    )
     new_section(doc, landscape=False)
     set_page_numbers(doc.sections[-1], "decimal", 1)
 
@@ -693,7 +711,12 @@ def build() -> Document:
     new_section(doc, landscape=False)  # BAB I's section holds the restart at page 1
 
     # BAB II
-    para(doc, "BAB II\nRencana Kerja Pembangunan Zona Integritas", "Heading 1")
+    para(
+        doc,
+        "BAB II\nRencana Kerja Pembangunan Zona Integritas Menuju Wilayah Bebas dari Korupsi "
+        "(WBK) dan Wilayah Birokrasi Bersih dan Melayani (WBBM)",
+        "Heading 1",
+    )
     paragraphs_block(doc, "pengantar_bab2")
     para(doc, "{%p for c in components %}")
     para(doc, "{{ c.number }}\t{{ c.title }}", "Heading 2")
@@ -738,7 +761,7 @@ def build() -> Document:
         [
             "Ditetapkan di {{ tempat }}",
             "Pada tanggal {{ tanggal }}",
-            "{{ jabatan }},",
+            "{{ jabatan_lengkap }},",
             "",
             "",
             "",
@@ -763,7 +786,7 @@ def build() -> Document:
     para(doc, "{%p for g in riwayat.groups %}")
     para(doc, "{{ g.title }}", "ZI Riwayat Kelompok")
     para(doc, "{%p for it in g.changes %}")
-    para(doc, "–\t{{ it.label }}{{ it.detail }}", "ZI Daftar 1")
+    para(doc, "–\t{{ it.label }}{{ it.detail }}", "ZI Riwayat")
     para(doc, "{%p endfor %}")
     para(doc, "{%p endfor %}")
     para(doc, "{%p endif %}")

@@ -60,7 +60,7 @@ def build_all_command(
     """
     from generator.batch.build import build_all, format_units, recap_name, unit_folders, units_json
     from generator.batch.recap import write_recap
-    from generator.render.office import convert_many
+    from generator.render.toc import pdfs_with_lists
 
     units = unit_folders(folder)
     if not units:
@@ -87,7 +87,8 @@ def build_all_command(
     with reported(debug=debug):
         recap = write_recap(results, out / recap_name(results))
         if pdf:
-            convert_many([Path(r.document) for r in results if r.ok], out)
+            # one LibreOffice run measures every document, one more converts them all
+            pdfs_with_lists([Path(r.document) for r in results if r.ok], out, fill_documents=True)
     if output_format == "json":
         table = {"satuan_kerja": units_json(results), "rekap": str(recap)}
         click.echo(json.dumps(table, ensure_ascii=False, indent=2))

@@ -159,14 +159,19 @@ def build(
             json_path = written.with_suffix(".json")
             json_path.write_text(plan.model_dump_json(indent=2) + "\n", encoding="utf-8")
             click.echo(str(json_path))
-        if pdf:
-            from generator.render.office import convert_to_pdf
+        try:
+            if pdf and toc:
+                from generator.render.office import convert_to_pdf
 
-            try:
                 click.echo(str(convert_to_pdf(written, written.parent)))
-            except ProblemError:
-                click.echo(f"Dokumen Word tetap ditulis: {written}", err=True)
-                raise
+            elif pdf:  # the document keeps its empty lists; its PDF gets them filled
+                from generator.render.toc import pdfs_with_lists
+
+                pdfs = pdfs_with_lists([written], written.parent, fill_documents=False)
+                click.echo(str(pdfs[0]))
+        except ProblemError:
+            click.echo(f"Dokumen Word tetap ditulis: {written}", err=True)
+            raise
     click.echo(str(written))
 
 

@@ -204,6 +204,7 @@ def identity_fields(identity: Identity) -> dict[str, str]:
         label["alamat"]: identity.alamat,
         label["ukuran_kertas"]: identity.ukuran_kertas,
         label["revisi"]: identity.revisi,
+        label["judul_dokumen"]: identity.judul_dokumen,
         label["tanggal_revisi"]: (
             format_date(identity.tanggal_revisi) if identity.tanggal_revisi else ""
         ),

@@ -349,6 +349,10 @@ IDENTITY_HELP: dict[str, tuple[str, Rule | None]] = {
         "Boleh kosong. " + _DATE_PROMPT + "sebagai tanggal lengkap.",
         Rule("date", error="Isi tanggal, misalnya 2025-06-30 (tahun-bulan-tanggal)."),
     ),
+    "judul_dokumen": (
+        "Boleh kosong. Baris pertama sampul, misalnya Rencana Aksi. Bila kosong: Rencana Kerja.",
+        None,
+    ),
 }
 IDENTITY_LABELS = {**IDENTITY_FIELDS, **OPTIONAL_IDENTITY_FIELDS}
 TEXT_FORMAT_FIELDS = ("nip", "ketua_nip")

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from generator.contract import DEFAULT_DOCUMENT_TITLE
 from generator.indonesian import letter
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -113,6 +114,7 @@ class Identity(Frozen):
     ukuran_kertas: Literal["A4", "F4"] = "A4"
     revisi: str = ""
     tanggal_revisi: date | None = None
+    judul_dokumen: str = DEFAULT_DOCUMENT_TITLE  # the cover's first line: Rencana Aksi, ...
 
 
 class Paragraph(Frozen):

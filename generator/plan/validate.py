@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from generator import contract as cols
 from generator.contract import (
+    DEFAULT_DOCUMENT_TITLE,
     IDENTITY_FIELDS,
     OPTIONAL_IDENTITY_FIELDS,
     UNIT_KIND_WORDS,
@@ -332,6 +333,7 @@ class Loader:
                 ukuran_kertas=paper,
                 revisi=text.get("revisi", ""),
                 tanggal_revisi=tanggal_revisi,
+                judul_dokumen=text.get("judul_dokumen") or DEFAULT_DOCUMENT_TITLE,
             ),
             table.ref,
         )

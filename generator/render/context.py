@@ -21,7 +21,7 @@ BAB1 = (
     (SectionKey.PENGERTIAN_UMUM, "Pengertian Umum"),
     (SectionKey.PERKEMBANGAN, "Perkembangan Masalah dan Kondisi"),
     (SectionKey.ANALISA, "Analisa"),
-    (SectionKey.PERKIRAAN, "Perkiraan"),
+    (SectionKey.PERKIRAAN, "Perkiraan/ Prediksi"),
     (SectionKey.REKOMENDASI, "Rekomendasi"),
 )
 BAB3 = ((SectionKey.EVALUASI, "Evaluasi"), (SectionKey.PELAPORAN, "Pelaporan"))
@@ -142,7 +142,8 @@ def build_context(
         "tanggal_revisi": (
             f", {format_date(identity.tanggal_revisi)}" if identity.tanggal_revisi else ""
         ),
-        "jabatan": signer.jabatan,
+        "jabatan_lengkap": signing_title(signer.jabatan, identity.nama_satker),
+        "judul_dokumen": identity.judul_dokumen,
         "nama": signer.nama,
         "nip": signer.nip_display,
         "ketua": (
@@ -156,7 +157,7 @@ def build_context(
         "pengantar_bab2": narrative(plan.section(SectionKey.PENGANTAR_BAB2).paragraphs),
         "components": components,
         "indikator_hasil": {
-            "number": f"2.{len(components) + 1}",
+            "number": "➤",  # set apart from the components, as the standard text does
             "title": "Indikator Hasil",
             "paragraphs": narrative(plan.section(SectionKey.INDIKATOR_HASIL).paragraphs),
         },
@@ -165,6 +166,14 @@ def build_context(
         "riwayat": history,
         "lampiran_lke": lke_appendix,
     }
+
+
+def signing_title(jabatan: str, nama_satker: str) -> str:
+    """``Kepala Rumah Tahanan Negara Kelas I Pekanbaru``: Tata Naskah Dinas names the office
+    after the position, unless the position as typed already names it."""
+    if nama_satker.casefold() in jabatan.casefold():
+        return jabatan
+    return f"{jabatan} {nama_satker}"
 
 
 def _numbered_sections(

@@ -1,14 +1,18 @@
-"""Fills the Daftar Isi with page numbers read from a LibreOffice rendering.
+"""Fills the Daftar Isi and the Daftar Tabel with page numbers read from a LibreOffice
+rendering.
 
-Only a layout engine knows on which page a heading lands. The document is rendered to PDF
-once; each heading is looked up on the pages in order, and the entries are written as the
-TOC field's current result, so the Kanwil sees page numbers without pressing F9 (Word
-still refreshes the field on open, since ``w:updateFields`` is set).
+Only a layout engine knows on which page a heading lands. Each list is first written with
+its final entries and a placeholder number, so that the measured layout is the final one;
+the documents are rendered to PDF in one LibreOffice run, each heading and caption is
+looked up on the pages after the lists, and the numbers are written in. A filled document
+no longer asks Word to update its fields on opening (``w:updateFields`` is removed).
 """
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,11 +22,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
+from generator.files import move_into_place
 from generator.indonesian import roman
 from generator.render.engine import save_deterministic
-from generator.render.office import convert_to_pdf
+from generator.render.office import convert_many
 
 HEADING_LEVELS = {"Heading 1": 1, "Heading 2": 2}
+CAPTION_STYLE = "Caption"
+CAPTION_LEVEL = 0  # an entry of the Daftar Tabel, styled "table of figures"
+PLACEHOLDER = "00"
+NO_TABLES = "Dokumen ini tidak memuat tabel."
 
 
 @dataclass(frozen=True)
@@ -32,47 +41,208 @@ class Entry:
     page: str
 
 
+@dataclass
+class _Lists:
+    """One document's lists: its headings and captions, in body order, and which of them
+    stand before the lists (the Kata Pengantar)."""
+
+    headings: list[tuple[int, str]]
+    captions: list[str]
+    before: int  # how many headings precede the Daftar Isi
+
+
 def fill_toc(document_path: Path) -> list[Entry]:
-    """Renders the document with LibreOffice and writes the TOC entries into it."""
-    document = Document(str(document_path))
-    field = _toc_paragraph(document)
-    if field is not None and _clear_entries(field):
-        save_deterministic(document, document_path)  # measure without the old entries
+    """Renders the document with LibreOffice and writes its lists' entries into it."""
+    return fill_tocs([document_path])[0]
+
+
+def fill_tocs(documents: list[Path]) -> list[list[Entry]]:
+    """Fills the lists of every document, measured through one LibreOffice run."""
+    lists = [_prepare(path) for path in documents]
     with tempfile.TemporaryDirectory(prefix="zi-plan-toc-") as scratch:
-        pdf = convert_to_pdf(document_path, Path(scratch))
-        pages = [_fold(page.extract_text() or "") for page in PdfReader(pdf).pages]
-    document = Document(str(document_path))
-    headings = [
-        (HEADING_LEVELS[p.style.name], " ".join(p.text.split()))
-        for p in document.paragraphs
-        if p.style is not None and p.style.name in HEADING_LEVELS and p.text.strip()
+        copies = []
+        for number, path in enumerate(documents):  # unique names: one PDF per document
+            copies.append(Path(scratch) / f"{number}.docx")
+            shutil.copyfile(path, copies[-1])
+        pdfs = convert_many(copies, Path(scratch))
+        pages = [
+            [_fold(page.extract_text() or "") for page in PdfReader(pdf).pages] for pdf in pdfs
+        ]
+    return [
+        _fill(path, found, read) for path, found, read in zip(documents, lists, pages, strict=True)
     ]
-    entries = _entries(headings, pages)
-    field = _toc_paragraph(document)
-    if field is None or not entries:
-        return []
-    style_ids = {level: document.styles[f"toc {level}"].style_id for level in (1, 2)}
-    _write_entries(field, [_entry_paragraph(entry, style_ids[entry.level]) for entry in entries])
-    save_deterministic(document, document_path)
-    return entries
+
+
+def pdfs_with_lists(documents: list[Path], outdir: Path, *, fill_documents: bool) -> list[Path]:
+    """PDFs of ``documents`` in ``outdir`` whose lists carry page numbers: copies are
+    filled (one LibreOffice run for all) and converted (a second run for all). With
+    ``fill_documents``, the filled copies also replace the documents."""
+    with tempfile.TemporaryDirectory(prefix=".zi-plan-pdf-", dir=outdir) as scratch:
+        copies = []
+        for path in documents:
+            copies.append(Path(scratch) / path.name)
+            shutil.copyfile(path, copies[-1])
+        fill_tocs(copies)
+        pdfs = [outdir / pdf.name for pdf in convert_many(copies, Path(scratch))]
+        for copy, pdf, original in zip(copies, pdfs, documents, strict=True):
+            move_into_place(copy.with_suffix(".pdf"), pdf)
+            if fill_documents:
+                move_into_place(copy, original)
+    return pdfs
+
+
+def _prepare(path: Path) -> _Lists:
+    """Reads the headings and captions, and writes the lists with placeholder numbers."""
+    document = Document(str(path))
+    headings: list[tuple[int, str]] = []
+    captions: list[str] = []
+    before = -1
+    names = _style_names(document)
+    for paragraph in document.element.body.iter(qn("w:p")):
+        if _is_list_field(paragraph) and before < 0:
+            before = len(headings)
+        style_id = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        style = "" if style_id is None else names.get(style_id.get(qn("w:val")), "")
+        text = _paragraph_text(paragraph)
+        if not text:
+            continue
+        if style in HEADING_LEVELS:
+            headings.append((HEADING_LEVELS[style], text))
+        elif style == CAPTION_STYLE:
+            captions.append(text)
+    found = _Lists(headings, captions, max(before, 0))
+    placeholder = _entries_of(found, {})
+    _write_lists(document, placeholder)
+    save_deterministic(document, path)
+    return found
+
+
+def _fill(path: Path, lists: _Lists, pages: list[str]) -> list[Entry]:
+    hits = _hits(lists, pages)
+    document = Document(str(path))
+    entries = _entries_of(lists, hits)
+    _write_lists(document, entries)
+    update = document.settings.element.find(qn("w:updateFields"))
+    if update is not None:
+        update.getparent().remove(update)
+    save_deterministic(document, path)
+    return entries[0] + entries[1]
+
+
+def _hits(lists: _Lists, pages: list[str]) -> dict[tuple[str, int], int]:
+    """The page (from 0) of each heading (``("h", i)``) and caption (``("c", i)``).
+
+    The headings before the lists are looked up from the first page; then the lists' own
+    entries are passed over (they hold the same texts), and the rest looked up after them.
+    """
+    hits: dict[tuple[str, int], int] = {}
+    page = 0
+    for index, (_, text) in enumerate(lists.headings[: lists.before]):
+        page = _find(text, pages, page, hits, ("h", index))
+    listed = [text for _, text in lists.headings[lists.before :]] + lists.captions
+    last_list_page = page
+    for text in listed:  # consecutive: each on the page of the one before, or the next
+        hit = _search(text, pages[: last_list_page + 2], last_list_page)
+        if hit is not None:
+            last_list_page = hit
+    page = start = last_list_page + 1
+    for index in range(lists.before, len(lists.headings)):
+        page = _find(lists.headings[index][1], pages, page, hits, ("h", index))
+    page = start
+    for index, text in enumerate(lists.captions):
+        page = _find(text, pages, page, hits, ("c", index))
+    return hits
+
+
+def _search(text: str, pages: list[str], start: int) -> int | None:
+    needle = _fold(text)
+    return next((i for i in range(start, len(pages)) if needle in pages[i]), None)
+
+
+def _find(
+    text: str, pages: list[str], start: int, hits: dict[tuple[str, int], int], key: tuple[str, int]
+) -> int:
+    hit = _search(text, pages, start)
+    if hit is None:
+        return start
+    hits[key] = hit
+    return hit
+
+
+def _entries_of(lists: _Lists, hits: dict[tuple[str, int], int]) -> tuple[list[Entry], list[Entry]]:
+    """The Daftar Isi's and the Daftar Tabel's entries; numbers from ``hits`` (a
+    placeholder where a text was not found)."""
+    first_arabic = next(
+        (
+            hits[("h", i)]
+            for i, (_, text) in enumerate(lists.headings)
+            if _fold(text).startswith("bab i ") and ("h", i) in hits
+        ),
+        0,
+    )
+
+    def label(key: tuple[str, int]) -> str:
+        return _page_label(hits[key], first_arabic) if key in hits else PLACEHOLDER
+
+    headings = [
+        Entry(level, text, label(("h", i))) for i, (level, text) in enumerate(lists.headings)
+    ]
+    captions = [
+        Entry(CAPTION_LEVEL, text, label(("c", i))) for i, text in enumerate(lists.captions)
+    ]
+    return headings, captions
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    """Spaces collapsed, case folded, symbols (``➤``, which PDF text may move) dropped."""
+    kept = "".join(c for c in text if unicodedata.category(c) != "So")
+    return " ".join(kept.split()).casefold()
 
 
-def _entries(headings: list[tuple[int, str]], pages: list[str]) -> list[Entry]:
-    found: list[tuple[int, str, int]] = []
-    page = 0
-    for level, text in headings:
-        needle = _fold(text)
-        hit = next((i for i in range(page, len(pages)) if needle in pages[i]), None)
-        if hit is None:
-            continue
-        found.append((level, text, hit))
-        page = hit
-    first_arabic = next((hit for _, text, hit in found if _fold(text).startswith("bab i ")), 0)
-    return [Entry(level, text, _page_label(hit, first_arabic)) for level, text, hit in found]
+def _paragraph_text(paragraph: Any) -> str:
+    parts = []
+    for node in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:tab"), qn("w:instrText")):
+        if node.tag == qn("w:t"):
+            parts.append(node.text or "")
+        elif node.tag != qn("w:instrText"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def _style_names(document: Any) -> dict[str, str]:
+    return {str(style.style_id): str(style.name) for style in document.styles}
+
+
+def _is_list_field(paragraph: Any) -> bool:
+    return any((i.text or "").strip().startswith("TOC") for i in paragraph.iter(qn("w:instrText")))
+
+
+def _write_lists(document: Any, entries: tuple[list[Entry], list[Entry]]) -> None:
+    """Writes each list field's result: the headings into the first, captions into the
+    second (``\\t "Caption,1"``)."""
+    fields = [p for p in document.element.body.iter(qn("w:p")) if _is_list_field(p)]
+    style_ids = {level: document.styles[f"toc {level}"].style_id for level in (1, 2)}
+    if "table of figures" in [s.name for s in document.styles]:
+        style_ids[CAPTION_LEVEL] = document.styles["table of figures"].style_id
+    else:
+        style_ids[CAPTION_LEVEL] = style_ids[1]
+    for field, listed in zip(fields, entries, strict=False):
+        _clear_entries(field)
+        if listed:
+            _write_entries(field, [_entry_paragraph(e, style_ids[e.level]) for e in listed])
+        elif _caption_field(field):
+            _write_entries(field, [_note_paragraph(NO_TABLES)])
+
+
+def _caption_field(field: Any) -> bool:
+    return any("Caption" in (i.text or "") for i in field.iter(qn("w:instrText")))
+
+
+def _note_paragraph(text: str) -> Any:
+    paragraph = OxmlElement("w:p")
+    paragraph.append(OxmlElement("w:pPr"))
+    paragraph.append(_text_run(text))
+    return paragraph
 
 
 def _page_label(page: int, first_arabic: int) -> str:
@@ -103,14 +273,6 @@ def _clear_entries(field: Any) -> bool:
     for paragraph in following:
         paragraph.getparent().remove(paragraph)
     return True
-
-
-def _toc_paragraph(document: Any) -> Any:
-    for paragraph in document.element.body.iter(qn("w:p")):
-        for instr in paragraph.iter(qn("w:instrText")):
-            if (instr.text or "").strip().startswith("TOC"):
-                return paragraph
-    return None
 
 
 def _run(child: Any) -> Any:

@@ -235,7 +235,7 @@ def test_filled_workbooks_produce_the_expected_document(filled: Path, tmp_path: 
     assert [t for t in texts if t][-5:] == [
         "Ditetapkan di Pekanbaru",
         "Pada tanggal 10 Februari 2025",
-        "Kepala,",
+        "Kepala Rumah Tahanan Negara Kelas I Pekanbaru,",
         "Budi Santoso",
         "NIP. 19800512 200501 1 003",
     ]

@@ -41,7 +41,8 @@ def test_toc_lists_every_bab_with_a_page_number(built: tuple[Path, Path]) -> Non
     assert [text for text, _ in level_one] == [
         "Kata Pengantar",
         "BAB I Pendahuluan",
-        "BAB II Rencana Kerja Pembangunan Zona Integritas",
+        "BAB II Rencana Kerja Pembangunan Zona Integritas Menuju Wilayah Bebas dari Korupsi "
+        "(WBK) dan Wilayah Birokrasi Bersih dan Melayani (WBBM)",
         "BAB III Evaluasi dan Pelaporan",
         "BAB IV Penutup",
     ]

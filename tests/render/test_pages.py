@@ -1,0 +1,157 @@
+"""Every page right, read off LibreOffice's PDF: numbers in the footer, lists that point
+at the pages where their headings and captions stand (skipped where soffice is absent)."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from generator.cli import cli
+from generator.indonesian import roman
+from tests.conftest import SAMPLE_SOURCES, requires_libreoffice, set_cell
+from tests.docx_reading import open_docx
+
+pytestmark = requires_libreoffice
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+LIST_STYLES = ("toc 1", "toc 2", "table of figures")
+
+
+def page_texts(pdf: Path) -> list[list[str]]:
+    return [
+        [line.strip() for line in (page.extract_text() or "").splitlines() if line.strip()]
+        for page in PdfReader(pdf).pages
+    ]
+
+
+def fold(text: str) -> str:
+    return " ".join(text.replace("➤", " ").split()).casefold()
+
+
+def first_arabic_page(pages: list[list[str]]) -> int:
+    """The page holding BAB I's heading itself (not its Daftar Isi entry)."""
+    return next(
+        i
+        for i, lines in enumerate(pages)
+        if any(fold(line) == "bab i" for line in lines) and "pendahuluan" in fold(" ".join(lines))
+    )
+
+
+def expected_label(index: int, first_arabic: int) -> str:
+    return roman(index + 1).lower() if index < first_arabic else str(index - first_arabic + 1)
+
+
+def list_entries(docx: Path) -> list[tuple[str, str]]:
+    """(text, page) of every Daftar Isi and Daftar Tabel entry."""
+    return [
+        tuple(p.text.rsplit("\t", 1))  # type: ignore[misc]
+        for p in open_docx(docx).paragraphs
+        if p.style is not None and p.style.name in LIST_STYLES
+    ]
+
+
+def assert_pages_right(docx: Path, pdf: Path) -> None:
+    pages = page_texts(pdf)
+    first_arabic = first_arabic_page(pages)
+    for index, lines in enumerate(pages[1:], start=1):  # the cover goes without
+        assert lines and lines[-1] == expected_label(index, first_arabic), (index, lines[-3:])
+    entries = list_entries(docx)
+    assert any(text.startswith("Tabel 1.") for text, _ in entries)
+    label_to_page = {expected_label(i, first_arabic): i for i in range(len(pages))}
+    for text, label in entries:
+        page = label_to_page[label]
+        assert fold(text) in fold(" ".join(pages[page])), (text, label)
+
+
+def png(path: Path) -> Path:
+    """A 2x2 white PNG, written without an image library."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    raw = b"".join(b"\x00" + b"\xff\xff\xff" * 2 for _ in range(2))
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+    return path
+
+
+def build_pdf(sources: Path, out: Path, *options: str) -> tuple[Path, Path]:
+    docx = out / "plan.docx"
+    result = CliRunner().invoke(cli, ["build", str(sources), "-o", str(docx), "--pdf", *options])
+    assert result.exit_code == 0, result.output
+    return docx, docx.with_suffix(".pdf")
+
+
+def test_sample_pages_numbered_and_lists_filled(tmp_path: Path) -> None:
+    docx, pdf = build_pdf(SAMPLE_SOURCES, tmp_path)
+    assert_pages_right(docx, pdf)
+    assert (
+        open_docx(docx).settings.element.find(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}updateFields"
+        )
+        is None
+    )  # filled: Word need not ask to update
+
+
+def test_f4_unit_with_logo_and_ketua(tmp_path: Path) -> None:
+    sources = tmp_path / "bps"
+    shutil.copytree(GOLDEN / "bps_kab_nias_2025" / "sources", sources)
+    png(sources / "logo.png")
+    docx, pdf = build_pdf(sources, tmp_path)
+    assert_pages_right(docx, pdf)
+    width, height = PdfReader(pdf).pages[1].mediabox.upper_right
+    assert (round(float(width) / 72 * 25.4), round(float(height) / 72 * 25.4)) == (215, 330)
+    assert "Lembar Pengesahan".upper() in " ".join(page_texts(pdf)[1])
+
+
+def test_pdf_without_daftar_isi_in_the_document_still_has_it(tmp_path: Path) -> None:
+    docx, pdf = build_pdf(SAMPLE_SOURCES, tmp_path, "--tanpa-daftar-isi")
+    assert list_entries(docx) == []  # the document was asked without: Word fills it
+    update = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}updateFields"
+    assert open_docx(docx).settings.element.find(update) is not None
+    pages = page_texts(pdf)
+    listed = " ".join(pages[2] + pages[3])
+    assert "diperbarui saat dokumen dibuka" not in listed
+    assert "Tabel 1. " in listed and "BAB I Pendahuluan" in listed
+
+
+def test_build_all_pdfs_filled_through_one_batch_of_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = {"unit_a": "Rutan Dumai", "unit_b": "Rutan Siak", "unit_c": "Rutan Bengkalis"}
+    region = tmp_path / "kanwil"
+    for unit, short in names.items():
+        shutil.copytree(SAMPLE_SOURCES, region / unit)
+        set_cell(region / unit / "00_umum.xlsx", "Identitas", "B7", short)
+    runs: list[list[str]] = []
+    run = subprocess.run
+
+    def counted(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+        runs.append(command)
+        return run(command, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr("generator.render.office.subprocess.run", counted)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out), "--pdf"])
+
+    assert result.exit_code == 0, result.output
+    # one run measures all three documents, one converts all three: not one per unit
+    assert len(runs) == 2
+    assert all(sum(arg.endswith(".docx") for arg in command) == 3 for command in runs)
+    for short in names.values():
+        stem = f"Rencana_Kerja_ZI_{short.replace(' ', '_')}_2024"
+        assert_pages_right(out / f"{stem}.docx", out / f"{stem}.pdf")
+    assert not list(out.glob(".zi-plan-*"))
