@@ -106,7 +106,8 @@ def build(
 
     loader, plan = load_plan(sources, output_format, debug)
     print_problems(loader.report.problems, output_format)
-    if run_review and output_format == "teks":
+
+    def count_findings() -> None:
         from generator.review import review
 
         findings = review(loader, plan)
@@ -115,18 +116,24 @@ def build(
             + (f" (rinciannya: zi-plan check {sources})." if findings else "."),
             err=True,
         )
+
+    reviewing = count_findings if run_review and output_format == "teks" else None
     if output is None:
         output = OUTPUT_DIR / default_filename(plan)
+    wanted_toc = toc
     if toc:
         from generator.render.office import soffice
 
         toc = soffice() is not None
-        if not toc:
-            click.echo(
-                "Peringatan: LibreOffice tidak terpasang, sehingga Daftar Isi belum bernomor "
-                "halaman. Word mengisinya saat dokumen dibuka (pilih Ya saat ditanya).",
-                err=True,
-            )
+    if reviewing is not None and not toc:
+        reviewing()  # nothing to overlap it with: LibreOffice does not run
+        reviewing = None
+    if wanted_toc and not toc:
+        click.echo(
+            "Peringatan: LibreOffice tidak terpasang, sehingga Daftar Isi belum bernomor "
+            "halaman. Word mengisinya saat dokumen dibuka (pilih Ya saat ditanya).",
+            err=True,
+        )
     with reported(output_format, debug):
         riwayat: dict[str, object] | str = ""
         if history is not None:
@@ -134,7 +141,7 @@ def build(
 
             old = load_any_plan(history, output_format, debug)
             riwayat = history_context(diff_plans(old, plan))
-        written = write(plan, output, toc=toc, history=riwayat)
+        written = write(plan, output, toc=toc, history=riwayat, meanwhile=reviewing)
         if as_json:
             json_path = written.with_suffix(".json")
             json_path.write_text(plan.model_dump_json(indent=2) + "\n", encoding="utf-8")
