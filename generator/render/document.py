@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from datetime import datetime, time
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from docxtpl import DocxTemplate
