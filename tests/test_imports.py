@@ -23,6 +23,7 @@ print(json.dumps(sorted(sys.modules)))
 # What only the review, the diff, LibreOffice's Daftar Isi pass or build-all need.
 NOT_FOR_A_PLAIN_BUILD = (
     "generator.review",
+    "generator.spelling",
     "generator.diff",
     "generator.render.office",
     "generator.render.toc",

@@ -114,7 +114,8 @@ def build(
 
     loader, plan = load_plan(sources, output_format, debug)
     print_problems(loader.report.problems, output_format)
-    if run_review and output_format == "teks":
+
+    def count_findings() -> None:
         from generator.review import review
 
         findings = review(loader, plan)
@@ -123,23 +124,29 @@ def build(
             + (f" (rinciannya: zi-plan check {sources})." if findings else "."),
             err=True,
         )
+
+    reviewing = count_findings if run_review and output_format == "teks" else None
     if output is None:
         output = OUTPUT_DIR / default_filename(plan)
     toc_case = (
         "Daftar Isi: nomor halaman tidak diisi (--tanpa-daftar-isi); Word mengisinya saat "
         "dokumen dibuka (pilih Ya saat ditanya)."
     )
+    wanted_toc = toc
     if toc:
         from generator.render.office import soffice
 
         toc = soffice() is not None
         toc_case = "Daftar Isi: nomor halaman diisi melalui LibreOffice." if toc else ""
-        if not toc:  # the warning is the line that says it
-            click.echo(
-                "Peringatan: LibreOffice tidak terpasang, sehingga Daftar Isi belum bernomor "
-                "halaman. Word mengisinya saat dokumen dibuka (pilih Ya saat ditanya).",
-                err=True,
-            )
+    if reviewing is not None and not toc:
+        reviewing()  # nothing to overlap it with: LibreOffice does not run
+        reviewing = None
+    if wanted_toc and not toc:  # the warning is the line that says it
+        click.echo(
+            "Peringatan: LibreOffice tidak terpasang, sehingga Daftar Isi belum bernomor "
+            "halaman. Word mengisinya saat dokumen dibuka (pilih Ya saat ditanya).",
+            err=True,
+        )
     with reported(output_format, debug):
         riwayat: dict[str, object] | str = ""
         if history is not None:
@@ -152,7 +159,9 @@ def build(
             from generator.lke.appendix import appendix_context
 
             lampiran = appendix_context(plan)
-        written = write(plan, output, toc=toc, history=riwayat, lke_appendix=lampiran)
+        written = write(
+            plan, output, toc=toc, history=riwayat, lke_appendix=lampiran, meanwhile=reviewing
+        )
         if toc_case and output_format == "teks":
             click.echo(toc_case, err=True)
         if as_json:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
@@ -74,25 +75,36 @@ def write(
     toc: bool = False,
     history: dict[str, Any] | str = "",
     lke_appendix: dict[str, Any] | str = "",
+    meanwhile: Callable[[], object] | None = None,
 ) -> Path:
     """Renders and writes atomically: a failed build never touches an existing document.
 
     With ``toc``, the Daftar Isi gets its page numbers from a LibreOffice rendering
-    (generator/toc.py) before the file is moved into place. With ``history`` (the context
-    of the changes since an earlier version), a Riwayat Perubahan page closes the document;
-    with ``lke_appendix`` (generator.lke.appendix.appendix_context), the LKE appendix
-    precedes it.
+    (generator/toc.py) before the file is moved into place; ``meanwhile`` (work that does
+    not need the document, such as the review) runs while LibreOffice lays it out, else
+    once it is rendered. With ``history`` (the context of the changes since an earlier
+    version), a Riwayat Perubahan page closes the document; with ``lke_appendix``
+    (generator.lke.appendix.appendix_context), the LKE appendix precedes it.
     """
     template = render(plan, template_path, history, lke_appendix)
     finish = None
     if toc:
+        from concurrent.futures import ThreadPoolExecutor
+
         from generator.render.office import OfficeFailed
         from generator.render.toc import fill_toc  # LibreOffice and pypdf: only when asked
 
         def finish(temporary: Path) -> None:
-            try:
-                fill_toc(temporary)
-            except OfficeFailed as exc:  # name the document, not its temporary file
-                raise OfficeFailed(target, str(exc.problem.params["detail"])) from None
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                filled = pool.submit(fill_toc, temporary)  # LibreOffice runs in its process
+                if meanwhile is not None:
+                    meanwhile()
+                try:
+                    filled.result()
+                except OfficeFailed as exc:  # name the document, not its temporary file
+                    raise OfficeFailed(target, str(exc.problem.params["detail"])) from None
+
+    elif meanwhile is not None:
+        meanwhile()
 
     return save_atomically(template.docx, target, finish)

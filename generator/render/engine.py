@@ -7,11 +7,8 @@ changes underneath it.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
-import os
 import re
-import sys
 import zipfile
 from collections.abc import Callable
 from functools import cache
@@ -27,6 +24,7 @@ from jinja2 import Environment, StrictUndefined
 from lxml import etree
 from markupsafe import Markup, escape
 
+from generator.cache import disk_cached
 from generator.files import write_atomically
 
 _LISTING_CHARS = re.compile("[\t\n\a\f]")
@@ -45,31 +43,11 @@ def _literal(value: object) -> object:
     return value
 
 
-CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zi-plan"
-_CACHE_SALT = f"{sys.version}|jinja2 {jinja2.__version__}|docxtpl {docxtpl.__version__}|1"
+_VERSIONS = f"jinja2 {jinja2.__version__}|docxtpl {docxtpl.__version__}|1"
 
 
 def _disk_cached(kind: str, source: str, make: Callable[[], bytes]) -> bytes:
-    """``make()``'s bytes for ``source``, kept in the user's cache folder across runs.
-
-    A cache that cannot be read or written only makes the run slower, never wrong: the
-    key covers the source and the versions of Python, Jinja and docxtpl.
-    """
-    key = hashlib.sha256(f"{_CACHE_SALT}|{kind}|{source}".encode()).hexdigest()
-    path = CACHE_DIR / f"{key}.{kind}"
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
-    data = make()
-    try:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except OSError:
-        pass
-    return data
+    return disk_cached(kind, source, _VERSIONS, make)
 
 
 class CompilingOnce(Environment):
