@@ -82,9 +82,14 @@ def print_problems(problems: list[Problem], output_format: str) -> None:
 
 @contextmanager
 def reported(
-    output_format: str = "teks", debug: bool = False, closing: str = "", before: str = ""
+    output_format: str = "teks",
+    debug: bool = False,
+    closing: str = "",
+    before: str = "",
+    exit_code: int = 1,
 ) -> Iterator[None]:
-    """Turns the core's errors into their report on stderr and exit 1.
+    """Turns the core's errors into their report on stderr and ``exit_code`` (1; diff
+    uses 3 for an input it cannot read, as its 1 means "different").
 
     ``InputInvalid`` prints every problem of the run and then ``closing`` (what was not
     made); a ``ProblemError`` prints its one problem, after ``before`` (a line break where
@@ -98,7 +103,7 @@ def reported(
             raise
         if closing and output_format == "teks":
             click.echo(closing, err=True)
-        sys.exit(1)
+        sys.exit(exit_code)
     except ProblemError as exc:
         if debug:
             raise
@@ -106,7 +111,7 @@ def reported(
             print_problems([exc.problem], output_format)
         else:
             click.echo(f"{before}{exc.problem}", err=True)
-        sys.exit(1)
+        sys.exit(exit_code)
 
 
 # A build allocates some 60,000 containers that live until its document is saved; at

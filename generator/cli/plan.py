@@ -36,12 +36,16 @@ def load_plan(sources: Path, output_format: str, debug: bool) -> tuple[Loader, P
         return loader, loader.load()
 
 
-def load_any_plan(path: Path, output_format: str, debug: bool) -> Plan:
-    """A plan from a sources folder or a JSON of build --json, or the report and exit 1."""
+UNREADABLE = 3  # diff: an input that cannot be read (1 means "different")
+
+
+def load_any_plan(path: Path, output_format: str, debug: bool, exit_code: int = 1) -> Plan:
+    """A plan from a sources folder or a JSON of build --json, or the report and exit 1
+    (``exit_code``)."""
     from generator.diff import load_any
 
     closing = f"{path}: perbandingan tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi."
-    with reported(output_format, debug, closing=closing):
+    with reported(output_format, debug, closing=closing, exit_code=exit_code):
         return load_any(path)
 
 
@@ -266,12 +270,14 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: b
 
     Contoh: zi-plan diff output/arsip/rencana_2024-02-12.json sources -o output/perubahan.docx
 
-    Keluar dengan kode 0 jika kedua rencana sama, 1 jika berbeda atau jika salah
-    satu masukan tidak dapat dibaca.
+    Keluar dengan kode 0 jika kedua rencana sama, 1 jika berbeda, 3 jika salah satu
+    masukan tidak dapat dibaca.
     """
     from generator.diff import diff_plans, diff_to_json, format_diff, write_diff_docx
 
-    old_plan, new_plan = (load_any_plan(path, output_format, debug) for path in (old, new))
+    old_plan, new_plan = (
+        load_any_plan(path, output_format, debug, UNREADABLE) for path in (old, new)
+    )
     result = diff_plans(old_plan, new_plan, (str(old), str(new)))
     if output_format == "json":
         click.echo(json.dumps(diff_to_json(result), ensure_ascii=False, indent=2))

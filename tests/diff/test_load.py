@@ -80,3 +80,19 @@ def test_build_json_is_a_diff_input(sources: Path, tmp_path: Path) -> None:
     assert built.exit_code == 0
     archived = tmp_path / "p.json"
     assert runner.invoke(cli, ["diff", str(archived), str(SAMPLE_SOURCES)]).exit_code == 0
+
+
+def test_diff_says_it_could_not_read_with_its_own_exit_code(tmp_path: Path) -> None:
+    """1 is "different" (make diff lets it pass); an unreadable input is 3."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+    from tests.conftest import SAMPLE_SOURCES
+
+    broken = tmp_path / "rusak.json"
+    broken.write_text("{ bukan json", encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["diff", str(broken), str(SAMPLE_SOURCES)])
+
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output

@@ -90,4 +90,4 @@ def test_cli_diff_exit_codes_and_json(sources: Path, tmp_path: Path) -> None:
     ]
     assert schema_errors(tmp_path / "perubahan.docx") == []
     missing = runner.invoke(cli, ["diff", str(tmp_path / "tidak-ada"), str(sources)])
-    assert missing.exit_code == 1 and "Traceback" not in missing.output
+    assert missing.exit_code == 3 and "Traceback" not in missing.output  # cannot read: 3
