@@ -17,7 +17,8 @@ from generator import contract as cols
 from generator.contract import Column
 from generator.monev import contract as rc
 from generator.plan.models import ComponentKey, Plan
-from generator.plan.validate import Loader, parse_date, parse_tick
+from generator.plan.parse import parse_date
+from generator.plan.validate import Loader, parse_tick
 from generator.problems import CellRef, InputInvalid, Problem, Report
 from generator.tables import Cell, Table, discover, fold, read_table
 from generator.xlsx import Workbook, find_sheet, open_workbook

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -21,7 +21,7 @@ from generator.contract import (
     URAIAN_PARTS,
     Column,
 )
-from generator.indonesian import MONTHS, YEAR, thousands
+from generator.indonesian import YEAR, thousands
 from generator.plan.models import (
     Activity,
     Component,
@@ -39,6 +39,7 @@ from generator.plan.models import (
     Step,
     nip_problem,
 )
+from generator.plan.parse import parse_date, parse_level, parse_year
 from generator.plan.standard_text import standard_section
 from generator.problems import CellRef, InputInvalid, Problem, Report
 from generator.tables import Cell, Table, discover, fold, read_table, report_missing_folder
@@ -80,43 +81,6 @@ def split_marker(line: str) -> Line:
         return Line(text=line.strip())
     kind = next(k for k in ("number", "letter", "bullet") if match.group(k))
     return Line(text=line.strip()[match.end() :].strip(), marker=Marker(kind))
-
-
-def parse_date(value: object) -> date | None:
-    """An Excel date, or text such as ``12 Februari 2024``, ``12/02/2024``, ``2024-02-12``."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    text = " ".join(value.replace(",", " ").split()).casefold()
-    months = {m.casefold(): i + 1 for i, m in enumerate(MONTHS)}
-    months.update({m.casefold()[:3]: i + 1 for i, m in enumerate(MONTHS)})
-    months.update({"agt": 8, "ags": 8, "agu": 8, "okt": 10, "des": 12, "mei": 5})
-    try:
-        if m := re.fullmatch(r"(\d{1,2}) ([a-z]+)\.? (\d{4})", text):
-            month = months.get(m.group(2))
-            return date(int(m.group(3)), month, int(m.group(1))) if month else None
-        if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text):
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-    return None
-
-
-def parse_year(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if (isinstance(value, int | float) and float(value).is_integer()) or (
-        isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*", value)
-    ):
-        year = int(value)
-    else:
-        return None
-    return year if 2000 <= year <= 2100 else None
 
 
 def parse_tick(cell: Cell) -> bool | None:
@@ -595,13 +559,3 @@ class Loader:
         for text, ref in self.texts:
             for word in sorted({m.group(1) for m in pattern.finditer(text)}):
                 self.report.warn("nama-satker-lain", ref, word=word, jenis=jenis)
-
-
-def parse_level(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float) and float(value).is_integer() and 0 <= value <= 3:
-        return int(value)
-    if isinstance(value, str) and value.strip() in ("0", "1", "2", "3"):
-        return int(value.strip())
-    return None
