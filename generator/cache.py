@@ -27,20 +27,39 @@ def disk_cached(kind: str, source: str, versions: str, make: Callable[[], bytes]
     key covers the source, Python's version and ``versions`` (of the libraries ``make``
     depends on).
     """
+    data = read_cached(kind, source, versions)
+    if data is None:
+        data = make()
+        write_cached(kind, source, versions, data)
+    return data
+
+
+def _cache_file(kind: str, source: str, versions: str) -> Path | None:
     if CACHE_DIR is None:
-        return make()
+        return None
     key = hashlib.sha256(f"{sys.version}|{versions}|{kind}|{source}".encode()).hexdigest()
-    path = CACHE_DIR / f"{key}.{kind}"
+    return CACHE_DIR / f"{key}.{kind}"
+
+
+def read_cached(kind: str, source: str, versions: str) -> bytes | None:
+    """The bytes kept for this key, or None (never kept, or unreadable)."""
+    path = _cache_file(kind, source, versions)
     try:
-        return path.read_bytes()
+        return None if path is None else path.read_bytes()
     except OSError:
-        pass
-    data = make()
+        return None
+
+
+def write_cached(kind: str, source: str, versions: str, data: bytes) -> None:
+    """Keeps (or replaces) the bytes of this key; a reader sees the old or the new bytes,
+    never a part; a folder that cannot be written is left alone."""
+    path = _cache_file(kind, source, versions)
+    if path is None:
+        return
     try:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         partial.write_bytes(data)
         os.replace(partial, path)
     except OSError:
         pass
-    return data

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from pathlib import Path
-from typing import Any
 
 from generator.contract import (
     IDENTITY_FIELDS,
@@ -26,7 +24,7 @@ from generator.plan.models import Identity, Plan, SectionKey
 from generator.plan.validate import Loader, split_marker
 from generator.problems import CellRef, Problem, Severity
 from generator.resources import package_file
-from generator.spelling import dictionary
+from generator.spelling import known as dictionary_knows
 from generator.tables import fold
 
 # Codes of validation warnings that are findings of the review as well.
@@ -45,15 +43,6 @@ LABELS = (
 
 
 DOMAIN_WORDS = package_file("data", "kosakata_zi.txt")
-
-
-@cache
-def _stemmer() -> Any:
-    """Sastrawi's stemmer: the dictionary knows few derived forms, so a word it lacks is
-    judged by its root (``terwujudnya`` -> ``wujud``)."""
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
-
-    return StemmerFactory().create_stemmer()
 
 
 def review(loader: Loader, plan: Plan) -> list[Problem]:
@@ -103,38 +92,42 @@ def _finding(code: str, where: CellRef, **params: object) -> Problem:
     return Problem(code, where, Severity.WARNING, params)
 
 
-def _known(word: str, own: set[str]) -> bool:
-    if word.casefold() in own:
-        return True
-    lookup = dictionary()
-    return all(
-        part.casefold() in own
-        or lookup(part)
-        or lookup(part.lower())
-        or lookup(_stemmer().stem(part.lower()))
-        for part in word.split("-")
-    )
-
-
-def spelling(texts: Iterable[tuple[str, CellRef]], own: set[str]) -> list[Problem]:
-    """One finding per unknown word, at its first cell, with how often it recurs."""
-    known: dict[str, bool] = {}
-    first: dict[str, CellRef] = {}
-    typed: dict[str, str] = {}  # the word as first typed, for the finding to quote
-    count: dict[str, int] = {}
+def _judged_words(texts: Iterable[tuple[str, CellRef]]) -> Iterator[tuple[str, CellRef]]:
+    """The words the review judges, with their cells: not labels, codes or acronyms."""
     for text, ref in texts:
         if fold(text) in LABELS or _CODE.fullmatch(text):
             continue
         for word in _WORD.findall(text):
             if len(word) < 3 or (word.isupper() and len(word) <= 6):
                 continue  # initials and acronyms: too short to judge
-            key = word.casefold()
-            if key not in known:
-                known[key] = _known(word, own)
-            if not known[key]:
-                first.setdefault(key, ref)
-                typed.setdefault(key, word)
-                count[key] = count.get(key, 0) + 1
+            yield word, ref
+
+
+def spelling(texts: Iterable[tuple[str, CellRef]], own: set[str]) -> list[Problem]:
+    """One finding per unknown word, at its first cell, with how often it recurs.
+
+    A word (each part of a hyphenated one) is known when the unit's or the domain's lists
+    hold it, or else the dictionary does; the word as first typed decides for every case
+    of it. The dictionary is asked once, for all the parts at once (see spelling.known).
+    """
+    words = list(_judged_words(texts))
+    typed: dict[str, str] = {}  # the word as first typed: judged, and quoted by the finding
+    for word, _ in words:
+        typed.setdefault(word.casefold(), word)
+    parts = {
+        key: [part for part in word.split("-") if part.casefold() not in own]
+        for key, word in typed.items()
+        if key not in own
+    }
+    answers = dictionary_knows(part for asked in parts.values() for part in asked)
+    unknown = {key for key, asked in parts.items() if not all(answers[p] for p in asked)}
+    first: dict[str, CellRef] = {}
+    count: dict[str, int] = {}
+    for word, ref in words:
+        key = word.casefold()
+        if key in unknown:
+            first.setdefault(key, ref)
+            count[key] = count.get(key, 0) + 1
     return [
         _finding("ejaan", first[key], word=typed[key], more=_more(count[key] - 1)) for key in first
     ]

@@ -1,120 +1,105 @@
-"""Hunspell's Indonesian dictionary (package data), checked by spylls, ready in milliseconds.
+"""Whether hunspell's Indonesian dictionary (package data) knows a word, in milliseconds.
 
-spylls reads all 31,000 entries of ``id_ID.dic`` into Python objects before the first lookup
-(~0.4 s); a lookup touches a handful of them. Here the affix file is read as spylls reads it,
-but each plain lowercase entry stays a line of text until its stem is looked up; spylls'
-own reader then turns exactly those lines into its entries, so every answer is spylls'
-answer. Entries that are not plain (capitals, spaces, data tags) are read up front.
+The review asks of each word whether the dictionary knows it as typed, in lowercase or by
+its Sastrawi root. A spylls lookup takes a millisecond or more (it tries every affix the
+word could carry), so the answers are kept on disk, keyed by everything they depend on:
+the dictionary's files, this module's code and the installed spylls and Sastrawi. A word
+seen in an earlier run is answered from there without importing spylls; only new words are
+looked up (generator/hunspell.py), and join the memo.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import marshal
-import re
-import warnings
+from collections.abc import Iterable
 from functools import cache
-from importlib.metadata import version
 from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
-from spylls.hunspell import readers  # type: ignore[import-untyped]
-from spylls.hunspell.algo.lookup import Lookup  # type: ignore[import-untyped]
-from spylls.hunspell.data.dic import Dic  # type: ignore[import-untyped]
-from spylls.hunspell.readers.file_reader import BaseReader  # type: ignore[import-untyped]
-
-from generator.cache import disk_cached
+from generator.cache import read_cached, write_cached
 
 DICTIONARY = "id_ID"
-_SPYLLS = version("spylls")
-# ``stem`` or ``stem/FLAGS`` in lowercase, nothing spylls would treat specially
-_PLAIN = re.compile(r"([^\s/\\:]+)(?:/[^\s/\\]*)?")
-
-
-class _TextReader(BaseReader):  # type: ignore[misc]
-    """spylls' line reader over bytes already in memory (package data need not be a file)."""
-
-    def __init__(self, data: bytes, encoding: str = "Windows-1252") -> None:
-        self.data = data
-        super().__init__(self._open(encoding))
-
-    def reset_encoding(self, encoding: str) -> None:
-        self.reset_io(self._open(encoding))
-
-    def _open(self, encoding: str) -> io.TextIOWrapper:
-        return io.TextIOWrapper(io.BytesIO(self.data), encoding=encoding, errors="surrogateescape")
-
-
-class LazyDic(Dic):  # type: ignore[misc]
-    """spylls' ``Dic`` whose plain entries are read on their first lookup."""
-
-    def __init__(self, plain: dict[str, str], others: list[tuple[int, str]], aff: Any) -> None:
-        self.aff, self.context = aff
-        self.plain = plain  # stem -> its lines, as in the .dic
-        eager = self._read(others)
-        super().__init__(words=eager.words)
-        self.index, self.lowercase_index = eager.index, eager.lowercase_index
-        self._letters: set[str] = set()
-        self._read_stems: set[str] = set()
-
-    def _read(self, lines: list[tuple[int, str]]) -> Any:
-        return readers.read_dic(iter(lines), aff=self.aff, context=self.context)
-
-    def homonyms(self, stem: str, *, ignorecase: bool = False) -> list[Any]:
-        if ignorecase:
-            if len(stem) == 1 and stem not in self._letters:
-                self._index_letter(stem)
-            return list(self.lowercase_index.get(stem, []))
-        if stem in self.plain and stem not in self._read_stems:
-            self._read_stems.add(stem)
-            lines = [(0, line) for line in self.plain[stem].split("\n")]
-            self.index[stem] = self.index.get(stem, []) + self._read(lines).index[stem]
-        return list(self.index.get(stem, []))
-
-    def _index_letter(self, letter: str) -> None:
-        """spylls files each lowercase entry, in its case-blind index, under every letter of
-        the entry (it iterates the word as if it were its list of lowercase forms), and an
-        ALL-CAPS word is looked up there: the plain entries join that index when asked."""
-        self._letters.add(letter)
-        found = self.lowercase_index.setdefault(letter, [])
-        for stem in self.plain:
-            if letter in stem:
-                found.extend(self.homonyms(stem))
-
-
-def split_entries(dic: bytes, encoding: str) -> tuple[dict[str, str], list[tuple[int, str]]]:
-    """The .dic's plain lowercase entries by stem, and the other lines, as spylls reads them."""
-    plain: dict[str, str] = {}
-    others = []
-    for number, line in _TextReader(dic, encoding):
-        if number == 1 and readers.dic.COUNT_REGEXP.match(line):
-            continue
-        match = _PLAIN.fullmatch(line)
-        stem = match.group(1) if match else ""
-        if stem.islower():
-            plain[stem] = f"{plain[stem]}\n{line}" if stem in plain else line
-        else:
-            others.append((number, line))
-    return plain, others
+MEMO = "ejaan"  # the kind of the answers' cache file
 
 
 @cache
-def dictionary() -> Lookup:
+def dictionary() -> Any:
     """The Indonesian dictionary's lookup: ``dictionary()(word)`` is True for a known word."""
+    from generator.hunspell import read_dictionary
+
     folder = files("generator") / "data"
-    aff_bytes = (folder / f"{DICTIONARY}.aff").read_bytes()
+    aff = (folder / f"{DICTIONARY}.aff").read_bytes()
     dic = (folder / f"{DICTIONARY}.dic").read_bytes()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        aff = readers.read_aff(_TextReader(aff_bytes))
-    source = hashlib.sha256(aff_bytes + b"|" + dic).hexdigest()
-    plain, others = marshal.loads(
-        disk_cached(
-            "dic",
-            source,
-            f"spylls {_SPYLLS}|1",
-            lambda: marshal.dumps(split_entries(dic, aff[1].encoding)),
-        )
-    )
-    return Lookup(aff[0], LazyDic(plain, others, aff))
+    return read_dictionary(aff, dic, f"spylls {_installed('spylls')}|1")
+
+
+@cache
+def _stemmer() -> Any:
+    """Sastrawi's stemmer: the dictionary knows few derived forms, so a word it lacks is
+    judged by its root (``terwujudnya`` -> ``wujud``)."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
+
+    return StemmerFactory().create_stemmer()
+
+
+def knows(word: str) -> bool:
+    """The dictionary knows ``word`` (no hyphen) as typed, in lowercase or by its root;
+    the root is sought only for a word not found as it is."""
+    lookup = dictionary()
+    lower = word.lower()
+    return bool(lookup(word) or lookup(lower) or lookup(_stemmer().stem(lower)))
+
+
+def known(words: Iterable[str]) -> dict[str, bool]:
+    """``knows`` of each word, from the memo of earlier runs where it has the answer."""
+    asked = set(words)
+    key = _memo_key()
+    kept = read_cached(MEMO, key, "") if key else None
+    memo: dict[str, bool] = _loaded(kept)
+    new = {word: knows(word) for word in sorted(asked - memo.keys())}
+    if new and key:
+        write_cached(MEMO, key, "", marshal.dumps(memo | new))
+    return {word: memo[word] if word in memo else new[word] for word in asked}
+
+
+def _loaded(kept: bytes | None) -> dict[str, bool]:
+    try:
+        memo = marshal.loads(kept) if kept else {}
+    except (EOFError, ValueError, TypeError):  # a damaged file: start again
+        return {}
+    return memo if isinstance(memo, dict) else {}
+
+
+@cache
+def _memo_key() -> str:
+    """A hash of what ``knows`` answers from: the dictionary, our code, spylls and
+    Sastrawi (their installed file lists, which carry each file's hash); "" when a
+    library's record cannot be found, and then nothing is kept."""
+    folder = files("generator") / "data"
+    digest = hashlib.sha256()
+    digest.update((folder / f"{DICTIONARY}.aff").read_bytes())
+    digest.update((folder / f"{DICTIONARY}.dic").read_bytes())
+    for code in ("spelling.py", "hunspell.py"):
+        digest.update(Path(__file__).with_name(code).read_bytes())
+    for library in ("spylls", "Sastrawi"):
+        record = _installed(library)
+        if not record:
+            return ""
+        digest.update(record.encode())
+    return digest.hexdigest()
+
+
+@cache
+def _installed(library: str) -> str:
+    """The RECORD of ``library``'s installed distribution (every file with its hash), found
+    beside the package without importing it (nor importlib.metadata, ~50 ms); "" if none."""
+    spec = find_spec(library)
+    if spec is None or not spec.submodule_search_locations:
+        return ""
+    site = Path(next(iter(spec.submodule_search_locations))).parent
+    for record in sorted(site.glob(f"{library}-*.dist-info/RECORD")):
+        return record.read_text(encoding="utf-8", errors="replace")
+    return ""
