@@ -222,6 +222,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Satuan kerja lain tetap disusun. Jalankan zi-plan build untuk folder ini dengan "
         "--debug, lalu kirim keluarannya kepada pengembang.",
     ),
+    "folder-tanpa-umum": (
+        "Folder ini berisi workbook Pokja ({found}) tetapi tidak berisi 00_umum.xlsx, "
+        "sehingga tidak ikut disusun.",
+        "Simpan 00_umum.xlsx satuan kerja itu di folder yang sama (buat dengan zi-plan init "
+        "bila belum ada), lalu jalankan lagi.",
+    ),
+    "folder-di-dalam-satker": (
+        "Folder ini berisi 00_umum.xlsx tetapi terletak di dalam folder satuan kerja {unit}, "
+        "sehingga tidak ikut disusun (dianggap arsip milik satuan kerja itu).",
+        "Bila folder ini satuan kerja tersendiri, pindahkan ke luar folder {unit}, langsung "
+        "di bawah folder Kanwil; bila arsip, biarkan.",
+    ),
+    "folder-terlalu-dalam": (
+        "Folder ini berisi 00_umum.xlsx tetapi terletak lebih dari {depth} tingkat di bawah "
+        "folder Kanwil, sehingga tidak ikut disusun.",
+        "Pindahkan folder satuan kerja itu langsung ke bawah folder Kanwil atau ke satu "
+        "subfolder pengelompokan (misalnya Pekanbaru/rutan_dumai).",
+    ),
     "proses-kerja-berhenti": (
         "Sebuah proses kerja berhenti mendadak (mungkin kehabisan memori); tidak ada "
         "dokumen yang diterbitkan.",

@@ -110,9 +110,10 @@ class Coverage:
         )
 
 
-def coverage(lines: list[PlanLine], lke: Lke | None = None) -> Coverage:
+def coverage(lines: list[PlanLine], lke: Lke | None = None, *, suggest: bool = True) -> Coverage:
     """The coverage of the plan's lines (codes as typed: a code naming no item counts for
-    none; suggestions for uncoded lines count for none either)."""
+    none; suggestions for uncoded lines count for none either, and are sought only with
+    ``suggest``: they cost more than the rest)."""
     lke = lke or load()
     areas = []
     for area in AREAS:
@@ -128,7 +129,7 @@ def coverage(lines: list[PlanLine], lke: Lke | None = None) -> Coverage:
             )
         )
     suggestions = []
-    for line in lines:
+    for line in lines if suggest else ():
         if line.code:
             continue
         own = [item for item in lke.pengungkit if item.area_number == line.component.number]
