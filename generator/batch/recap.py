@@ -17,6 +17,7 @@ from generator.batch.build import UnitResult
 from generator.contract import TICK
 from generator.files import write_atomically
 from generator.indonesian import MONTH_HEADINGS
+from generator.lke.table import PENGUNGKIT_POINTS
 from generator.plan.models import ComponentKey
 from generator.sheet_style import fit_row, font, print_setup, wrapped_lines
 
@@ -26,6 +27,15 @@ HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 HEADER_FONT = font(bold=True)
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="center")
 BODY_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
+# the LKE coverage of each unit by weight (generator/lke/coverage.py), as Ringkasan shows it
+LKE_HEADERS = [
+    "Butir LKE tanpa rencana aksi",
+    f"Poin pengungkit tercakup (dari {PENGUNGKIT_POINTS:g})",
+    "Cakupan LKE menurut bobot",
+    "Cakupan LKE",
+]
+POINTS = "0.00"
+PERCENT = "0.0%"
 
 
 def write_recap(results: list[UnitResult], target: Path) -> Path:
@@ -97,7 +107,7 @@ def _summary(sheet: Worksheet, results: list[UnitResult]) -> None:
     headers = ["Satuan Kerja", "Folder", "Status", "Kesalahan", "Peringatan", "Kesalahan pertama"]
     headers += [f"Target Prioritas {c}" for c in components]
     headers += [f"Baris kegiatan {c}" for c in components]
-    headers += ["Bulan tanpa kegiatan"]
+    headers += ["Bulan tanpa kegiatan", *LKE_HEADERS]
     rows: list[Sequence[object]] = []
     for r in results:
         lines = [sum(1 for line in r.lines if line.component == c) for c in components]
@@ -113,8 +123,26 @@ def _summary(sheet: Worksheet, results: list[UnitResult]) -> None:
             + [r.targets.get(c, 0) for c in components]
             + lines
             + [", ".join(r.idle_months) if r.ok else ""]
+            + _lke_cells(r)
         )
-    styled_table(sheet, headers, rows, {1: 30, 2: 22, 6: 60, len(headers): 30})
+    first_lke = len(headers) - len(LKE_HEADERS) + 1
+    widths = {1: 30, 2: 22, 6: 60, first_lke - 1: 30, len(headers): 60}
+    styled_table(sheet, headers, rows, widths)
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=first_lke + 1, max_col=first_lke + 1):
+        cell.number_format = POINTS
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=first_lke + 2, max_col=first_lke + 2):
+        cell.number_format = PERCENT
+
+
+def _lke_cells(result: UnitResult) -> list[object]:
+    """Items without a rencana aksi, the points covered, the share of the 60 points and
+    the coverage sentence; only the sentence for a plan without Kode LKE."""
+    lke = result.lke
+    if lke is None or not result.ok:
+        return [None] * len(LKE_HEADERS)
+    if not lke.coded:
+        return [None, None, None, lke.sentence]
+    return [lke.missing, round(lke.covered_points, 4), round(lke.covered_share, 4), lke.sentence]
 
 
 def _activities(sheet: Worksheet, results: list[UnitResult]) -> None:

@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator.batch.build import UnitResult, build_all, recap_name, unit_folders
+from generator.batch.build import UnitResult, build_all, recap_name
+from generator.batch.discover import unit_folders
+from generator.lke.coverage import coverage
+from generator.lke.estimate import estimate
+from generator.lke.lines import plan_lines
+from generator.lke.realisation import summary
 from generator.monev import figures as fig
 from generator.monev.contract import REALISATION_FOLDER
 from generator.monev.read import read_realisation
@@ -26,6 +31,8 @@ class MonevResult(UnitResult):
     unit_figures: fig.QuarterFigures | None = None
     components: dict[str, fig.QuarterFigures] = field(default_factory=dict)
     without_evidence: int = 0
+    estimate_points: float | None = None  # the LKE self-assessment estimate (lke/estimate.py)
+    ceiling_points: float | None = None
 
 
 def build_monev_unit(folder: Path, staging: Path, quarter: int) -> MonevResult:
@@ -54,6 +61,11 @@ def build_monev_unit(folder: Path, staging: Path, quarter: int) -> MonevResult:
         key.value: value for key, value in fig.component_figures(plan, realisation, quarter).items()
     }
     result.without_evidence = fig.without_evidence(plan, realisation, quarter)
+    lines = plan_lines(plan)
+    readiness = estimate(
+        plan, coverage(lines, suggest=False), summary(plan, realisation, quarter, lines)
+    )
+    result.estimate_points, result.ceiling_points = readiness.points, readiness.ceiling_points
     try:
         result.document = str(
             write_report(plan, realisation, quarter, staging / f"{folder.name}.docx")

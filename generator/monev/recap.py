@@ -1,6 +1,7 @@
 """The Kanwil's monev recap: one row per unit (realisation per component, steps, meetings,
-open recommendations, lines without evidence), the units without a realisation folder,
-and a chart sheet. Same look as build-all's recap (generator/recap.py)."""
+open recommendations, lines without evidence, the LKE self-assessment estimate), the units
+without a realisation folder, and a chart sheet. Same look as build-all's recap
+(generator/batch/recap.py)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from openpyxl.chart import BarChart, Reference
 from generator.batch.build import UnitResult
 from generator.batch.recap import styled_table
 from generator.files import write_atomically
+from generator.lke.table import PENGUNGKIT_POINTS
 from generator.monev.batch import MonevResult
 from generator.monev.figures import QuarterFigures
 from generator.plan.models import ComponentKey
 
 PERCENT = "0.0%"
+POINTS = "0.00"
 SUMMARY = "Ringkasan"
 
 
@@ -37,7 +40,7 @@ def _row(result: UnitResult) -> list[object]:
     ]
     figures = result.unit_figures if isinstance(result, MonevResult) else None
     if figures is None or not isinstance(result, MonevResult):
-        return base + [None] * (len(ComponentKey) + 7)
+        return base + [None] * (len(ComponentKey) + 9)
     per: list[QuarterFigures | None] = [result.components.get(k.value) for k in ComponentKey]
     held = sum(m.held for m in figures.meetings)
     with_head = sum(m.head_present for m in figures.meetings)
@@ -52,8 +55,14 @@ def _row(result: UnitResult) -> list[object]:
             f"{held} ({with_head} dihadiri pimpinan)",
             figures.recommendations_open,
             result.without_evidence,
+            _points(result.estimate_points),
+            _points(result.ceiling_points),
         ]
     )
+
+
+def _points(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def write_monev_recap(
@@ -73,15 +82,20 @@ def write_monev_recap(
         f"Rapat monev s.d. TW {quarter}",
         "Rekomendasi belum selesai",
         "Baris tanpa bukti dukung",
+        f"Perkiraan kesiapan LKE (poin pengungkit dari {PENGUNGKIT_POINTS:g}; bukan nilai resmi)",
+        "Plafon perkiraan (poin: butir berencana aksi dan berbukti dihitung penuh)",
     ]
     rows = [_row(result) for result in results]
     widths = {1: 26, 2: 20, 5: 50, **{c: 14 for c in range(6, len(headers) + 1)}}
     styled_table(summary, headers, rows, widths)
     percent_columns = [*range(6, 6 + len(ComponentKey) + 1), 6 + len(ComponentKey) + 3]
+    points_columns = [len(headers) - 1, len(headers)]
     for row in summary.iter_rows(min_row=2):
         for cell in row:
             if cell.column in percent_columns:
                 cell.number_format = PERCENT
+            elif cell.column in points_columns:
+                cell.number_format = POINTS
     styled_table(
         workbook.create_sheet("Tanpa Realisasi"),
         ["Folder", "Keterangan"],
