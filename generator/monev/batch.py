@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from generator.batch.build import UnitResult, build_all, recap_name
+from generator.batch.build import UnitResult, build_all, recap_name, staged_name
 from generator.batch.discover import unit_folders
 from generator.lke.coverage import coverage
 from generator.lke.estimate import estimate
@@ -68,7 +68,7 @@ def build_monev_unit(folder: Path, staging: Path, quarter: int) -> MonevResult:
     result.estimate_points, result.ceiling_points = readiness.points, readiness.ceiling_points
     try:
         result.document = str(
-            write_report(plan, realisation, quarter, staging / f"{folder.name}.docx")
+            write_report(plan, realisation, quarter, staging / staged_name(folder))
         )
     except OutputError as exc:
         result.fail(exc.problem)
