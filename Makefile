@@ -57,7 +57,7 @@ format: $(STAMP) ## reformat the code
 test: lint ## lint, then the whole test suite
 	$(BIN)/pytest
 
-bench: $(STAMP) ## issue 15's five figures as ratios next to their goals (one plan; build-all of 681 units; --pdf); diff; monev
+bench: $(STAMP) ## cold build vs floor; warm cost per plan; build-all of 681 units; diff; monev
 	$(BIN)/python -m compileall -q generator
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_batch.py
