@@ -63,8 +63,8 @@ def build_all_command(
     """
     from generator.batch.build import build_all, format_units, recap_name, units_json
     from generator.batch.discover import discover
-    from generator.batch.pdf import unit_pdfs
     from generator.batch.recap import write_recap
+    from generator.render.toc import pdfs_with_lists
 
     units, skipped = discover(folder)
     print_problems(skipped, output_format)  # every folder of workbooks not taken, and why
@@ -107,8 +107,8 @@ def build_all_command(
                     "halaman Daftar Isi, lalu mengonversi (ratusan dokumen: beberapa menit)…",
                     err=True,
                 )
-            # per worker, one LibreOffice run measures its documents, one more converts them
-            unit_pdfs(documents, out, jobs)
+            # one LibreOffice run measures every document, one more converts them all
+            pdfs_with_lists(documents, out, fill_documents=True)
             if terminal:
                 seconds = round(time.monotonic() - started)
                 click.echo(f"PDF selesai: {len(documents)} dokumen, {seconds} detik.", err=True)
