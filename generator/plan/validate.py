@@ -21,6 +21,7 @@ from generator.contract import (
     URAIAN_PARTS,
     Column,
 )
+from generator.foreign_terms import foreign_terms
 from generator.indonesian import YEAR, thousands
 from generator.plan.models import (
     Activity,
@@ -42,6 +43,7 @@ from generator.plan.models import (
 from generator.plan.parse import parse_date, parse_level, parse_year
 from generator.plan.standard_text import standard_section
 from generator.problems import CellRef, InputInvalid, Problem, Report
+from generator.richtext import join
 from generator.tables import Cell, Table, discover, fold, read_table, report_missing_folder
 from generator.xlsx import Workbook, find_sheet, open_workbook
 
@@ -72,6 +74,16 @@ def load_plan(folder: Path) -> tuple[Plan, list[Problem]]:
     loader = Loader(folder)
     plan = loader.load()
     return plan, loader.report.problems
+
+
+def unit_foreign_terms(folder: Path) -> list[str]:
+    """The foreign terms marked in the unit's kamus.txt; none when it cannot be read (the
+    review reports an unreadable kamus)."""
+    try:
+        text = (folder / cols.WORD_LIST).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return foreign_terms(text.splitlines())
 
 
 def split_marker(line: str) -> Line:
@@ -130,7 +142,7 @@ class Loader:
             self.report.error("karakter-kontrol", cell.ref, char=f"U+{ord(bad.group()):04X}")
             self.rejected.add(cell.ref)
             return ""
-        text = "\n".join(line.strip() for line in raw.split("\n"))
+        text = join("\n", (line.strip() for line in raw.split("\n")))  # keeps rich text
         text = text.strip()
         if text and not cell.merged:
             self.texts.append((text, cell.ref))
@@ -210,6 +222,7 @@ class Loader:
                     sections=sections,
                     components=[c for c in components if c is not None],
                     logo=str(logo) if logo.is_file() else None,
+                    foreign_terms=unit_foreign_terms(self.folder),
                 ),
                 CellRef(self.folder.name),
             )

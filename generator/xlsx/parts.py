@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from generator.xlsx.sheet import MAIN, SharedParts, Sheet, read_sheet, text_content
+from generator.xlsx.sheet import MAIN, SharedParts, Sheet, read_sheet, string_value
 from generator.xlsx.values import (
     BUILTIN_FORMATS,
     MAC_EPOCH,
@@ -133,7 +133,7 @@ def _shared_strings(archive: zipfile.ZipFile, manifest: etree._Element) -> list[
             # escapes, "_x005F_" guards included, are decoded with every cell's text
             # (openpyxl instead deleted each "x005F_", turning a typed _x000B_ into a
             # control character and dropping a typed x005F_)
-            return [text_content(item) for item in table.iter(_SI)]
+            return [string_value(item) for item in table.iter(_SI)]
     return []
 
 

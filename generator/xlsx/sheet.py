@@ -16,7 +16,9 @@ from typing import TypeVar
 from lxml import etree
 
 from generator.indonesian import thousands
+from generator.richtext import RichText
 from generator.xlsx.coords import position, range_boundaries, row_number
+from generator.xlsx.rich import rich_string
 from generator.xlsx.values import decode_escapes, from_excel, from_iso
 
 T = TypeVar("T")
@@ -80,6 +82,12 @@ def text_content(element: etree._Element) -> str:
     return (plain or "") + "".join(runs)
 
 
+def string_value(element: etree._Element) -> str:
+    """A shared or inline string: plain text, or RichText when a run is formatted."""
+    formatted = rich_string(element)
+    return text_content(element) if formatted is None else formatted
+
+
 def read_sheet(title: str, root: etree._Element, shared: SharedParts) -> Sheet:
     """A worksheet's cells, each read as openpyxl (``data_only``) read it."""
     values: dict[tuple[int, int], object] = {}
@@ -132,7 +140,7 @@ def read_sheet(title: str, root: etree._Element, shared: SharedParts) -> Sheet:
             if kind == "inlineStr":
                 if inline is None:
                     continue
-                value = text_content(inline)
+                value = string_value(inline)
             elif not text:
                 continue
             elif kind == "n":
@@ -169,7 +177,9 @@ def read_sheet(title: str, root: etree._Element, shared: SharedParts) -> Sheet:
                 value = text
                 if kind == "e":
                     errors.add(key)
-            values[key] = decode_escapes(value) if isinstance(value, str) else value
+            if isinstance(value, str) and not isinstance(value, RichText):  # decoded by run
+                value = decode_escapes(value)
+            values[key] = value
     covered, height, width = _merge(values, formats, errors, merges)
     return Sheet(title, values, formats, errors, covered, formulas, height, width)
 
