@@ -21,6 +21,7 @@ from generator.contract import (
     URAIAN_PARTS,
     WORD_LIST,
 )
+from generator.foreign_terms import kamus_entry, package_terms
 from generator.lke.appendix import review_findings as lke_findings
 from generator.plan.models import Identity, Plan, SectionKey
 from generator.plan.validate import Loader, split_marker
@@ -73,8 +74,10 @@ def review(loader: Loader, plan: Plan) -> list[Problem]:
 
 
 def word_list(folder: Path) -> set[str]:
-    """The unit's own words (sources/kamus.txt) and the domain's (package data)."""
-    return _read_words(folder / WORD_LIST) | _read_words(DOMAIN_WORDS)
+    """The unit's own words (sources/kamus.txt) and the domain's (package data): its
+    vocabulary and the words of its foreign terms (printed in italics, spelt as abroad)."""
+    foreign = {word.casefold() for term in package_terms() for word in term.split()}
+    return _read_words(folder / WORD_LIST) | _read_words(DOMAIN_WORDS) | foreign
 
 
 def identity_words(texts: Iterable[tuple[str, CellRef]]) -> set[str]:
@@ -88,12 +91,12 @@ def identity_words(texts: Iterable[tuple[str, CellRef]]) -> set[str]:
 
 
 def _read_words(path: Path) -> set[str]:
-    """One word a line; ``#`` starts a comment."""
+    """One word a line; ``#`` starts a comment, ``*`` marks a foreign term."""
     if not path.is_file():
         return set()
     words = set()
     for line in path.read_text(encoding="utf-8").splitlines():
-        word = line.split("#", 1)[0].strip()
+        word, _ = kamus_entry(line)  # a foreign term ("*reward") is a known word too
         if word:
             words.add(word.casefold())
     return words

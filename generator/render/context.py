@@ -9,6 +9,7 @@ from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 
 from generator.contract import TICK
+from generator.foreign_terms import italicise
 from generator.indonesian import format_date, letter, roman
 from generator.plan.models import Line, Marker, Paragraph, Plan, SectionKey, numbered
 from generator.plan.standard_text import PENGANTAR_TABEL
@@ -130,7 +131,7 @@ def build_context(
     if plan.logo and template is not None:
         logo = InlineImage(template, plan.logo, height=Cm(4))
     components = list(_components(plan))
-    return {
+    context = {
         "nama_satker": identity.nama_satker,
         "nama_singkat": identity.nama_singkat,
         "kantor_wilayah": identity.kantor_wilayah,
@@ -166,6 +167,19 @@ def build_context(
         "riwayat": history,
         "lampiran_lke": lke_appendix,
     }
+    return {key: _with_foreign_terms(value, plan.foreign_terms) for key, value in context.items()}
+
+
+def _with_foreign_terms(value: Any, terms: list[str]) -> Any:
+    """Every text of the context with its foreign terms in italics (generator.foreign_terms);
+    text with formatting of its own is kept as formatted."""
+    if isinstance(value, str):
+        return italicise(value, terms)
+    if isinstance(value, dict):
+        return {key: _with_foreign_terms(item, terms) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_with_foreign_terms(item, terms) for item in value]
+    return value
 
 
 def signing_title(jabatan: str, nama_satker: str) -> str:
