@@ -96,8 +96,10 @@ def _read_words(path: Path) -> set[str]:
         return set()
     words = set()
     for line in path.read_text(encoding="utf-8").splitlines():
-        word, _ = kamus_entry(line)  # a foreign term ("*reward") is a known word too
-        if word:
+        word, foreign = kamus_entry(line)
+        if foreign:  # a foreign term ("*zero tolerance approach"): each of its words
+            words.update(part.casefold() for part in word.split())
+        elif word:
             words.add(word.casefold())
     return words
 
