@@ -122,7 +122,9 @@ STARTER_WORD_LIST = """\
 # dipakai, misalnya:
 #   Dikbagpers
 #   SIMPEG
-#   mindset
+# Istilah asing yang harus dicetak miring di dokumen diawali tanda *, misalnya
+#   *smart prison
+# (istilah yang lazim, seperti reward, review dan quick wins, sudah dicetak miring).
 # Nama, tempat dan orang yang tertulis di sheet Identitas sudah dikenal; tidak perlu
 # ditulis lagi di sini. Berkas ini ikut disalin oleh zi-plan init --dari ke tahun berikutnya.
 """
