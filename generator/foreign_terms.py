@@ -40,32 +40,58 @@ def package_terms() -> tuple[str, ...]:
     return tuple(term for term in (kamus_entry(line)[0] for line in lines) if term)
 
 
+_WORD = re.compile(r"\w+")
+
+
+class Italiciser:
+    """Puts one list of terms in italics; one regex for all of them, the longest first so
+    that "in-house training" wins over a shorter term at the same place. Spaces in a term
+    match any run of spaces. Text holding none of the terms' first words is passed over
+    without the regex (most texts hold none), and each text is looked at once."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        spelled = {" ".join(term.casefold().split()) for term in terms if _WORD.search(term)}
+        ordered = sorted(spelled, key=lambda term: (-len(term), term))
+        alternatives = "|".join(r"\s+".join(map(re.escape, term.split(" "))) for term in ordered)
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        self._first_words = frozenset(_WORD.findall(term)[0] for term in ordered)
+        self._seen: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        """``text`` with every term in italics. Text that carries formatting of its own
+        (Excel rich text) is returned as it is: the cell's formatting wins."""
+        if isinstance(text, RichText) or not self._first_words:
+            return text
+        done = self._seen.get(text)
+        if done is None:
+            done = self._italicised(text)
+            if len(self._seen) < _MAX_SEEN:
+                self._seen[text] = done
+        return done
+
+    def _italicised(self, text: str) -> str:
+        if self._first_words.isdisjoint(_WORD.findall(text.casefold())):
+            return text
+        runs: list[Run] = []
+        position = 0
+        for match in self._pattern.finditer(text):
+            runs += [(text[position : match.start()], PLAIN), (match.group(), ITALIC)]
+            position = match.end()
+        if not runs:
+            return text
+        runs.append((text[position:], PLAIN))
+        return rich(runs)
+
+
+_MAX_SEEN = 50_000  # texts remembered per list of terms (a batch of units shares one)
+
+
 @cache
-def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One regex for all terms, the longest first so that "in-house training" wins over
-    a shorter term at the same place; spaces in a term match any run of spaces."""
-    spelled = {" ".join(term.casefold().split()) for term in terms if term.strip()}
-    if not spelled:
-        return None
-    ordered = sorted(spelled, key=lambda term: (-len(term), term))
-    alternatives = "|".join(r"\s+".join(map(re.escape, term.split(" "))) for term in ordered)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+def italiciser(unit_terms: tuple[str, ...] = ()) -> Italiciser:
+    """The package's terms and the unit's, in italics."""
+    return Italiciser(package_terms() + unit_terms)
 
 
 def italicise(text: str, unit_terms: Iterable[str] = ()) -> str:
-    """``text`` with every foreign term in italics. Text that carries formatting of its
-    own (Excel rich text) is returned as it is: the cell's formatting wins."""
-    if isinstance(text, RichText) or not text:
-        return text
-    pattern = _pattern(package_terms() + tuple(unit_terms))
-    if pattern is None:
-        return text
-    runs: list[Run] = []
-    position = 0
-    for match in pattern.finditer(text):
-        runs += [(text[position : match.start()], PLAIN), (match.group(), ITALIC)]
-        position = match.end()
-    if not runs:
-        return text
-    runs.append((text[position:], PLAIN))
-    return rich(runs)
+    """``text`` with the package's and the unit's foreign terms in italics."""
+    return italiciser(tuple(unit_terms))(text)

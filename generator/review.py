@@ -94,7 +94,7 @@ def _read_words(path: Path) -> set[str]:
     """One word a line; ``#`` starts a comment, ``*`` marks a foreign term."""
     if not path.is_file():
         return set()
-    words = set()
+    words: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         word, foreign = kamus_entry(line)
         if foreign:  # a foreign term ("*zero tolerance approach"): each of its words

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 
 from generator.contract import TICK
-from generator.foreign_terms import italicise
+from generator.foreign_terms import italiciser
 from generator.indonesian import format_date, letter, roman
 from generator.plan.models import Line, Marker, Paragraph, Plan, SectionKey, numbered
 from generator.plan.standard_text import PENGANTAR_TABEL
@@ -167,18 +167,19 @@ def build_context(
         "riwayat": history,
         "lampiran_lke": lke_appendix,
     }
-    return {key: _with_foreign_terms(value, plan.foreign_terms) for key, value in context.items()}
+    italicise = italiciser(tuple(plan.foreign_terms))
+    return {key: _with_foreign_terms(value, italicise) for key, value in context.items()}
 
 
-def _with_foreign_terms(value: Any, terms: list[str]) -> Any:
+def _with_foreign_terms(value: Any, italicise: Callable[[str], str]) -> Any:
     """Every text of the context with its foreign terms in italics (generator.foreign_terms);
     text with formatting of its own is kept as formatted."""
     if isinstance(value, str):
-        return italicise(value, terms)
+        return italicise(value)
     if isinstance(value, dict):
-        return {key: _with_foreign_terms(item, terms) for key, item in value.items()}
+        return {key: _with_foreign_terms(item, italicise) for key, item in value.items()}
     if isinstance(value, list | tuple):
-        return [_with_foreign_terms(item, terms) for item in value]
+        return [_with_foreign_terms(item, italicise) for item in value]
     return value
 
 
