@@ -27,10 +27,11 @@ def _keep_runs(value: object, handler: ValidatorFunctionWrapHandler) -> str:
     """pydantic turns a ``str`` subclass into ``str``: a RichText (text with the formatting
     people typed) keeps its runs through validation, stripped as its text is."""
     text: str = handler(value)
-    if isinstance(value, RichText):
-        for kept in (value, value.strip()):
-            if kept == text:
-                return kept
+    if not isinstance(value, RichText):
+        return text
+    for kept in (value, value.strip()):
+        if kept == text:
+            return kept
     return text
 
 

@@ -20,6 +20,8 @@ _OFF = ("0", "false", "off")
 def rich_string(element: etree._Element) -> str | None:
     """A ``<si>`` or ``<is>`` with a formatted run as RichText (its escapes decoded run by
     run), or None when it holds plain text only (read by ``text_content``)."""
+    if len(element) == 1 and element[0].tag == _TEXT:
+        return None  # the common case, decided without looking further
     plain, runs, formatted = "", list[Run](), False
     for child in element:
         if child.tag == _TEXT:
