@@ -44,23 +44,25 @@ _WORD = re.compile(r"\w+")
 
 
 class Italiciser:
-    """Puts one list of terms in italics; one regex for all of them, the longest first so
-    that "in-house training" wins over a shorter term at the same place. Spaces in a term
-    match any run of spaces. Text holding none of the terms' first words is passed over
-    without the regex (most texts hold none), and each text is looked at once."""
+    """Puts one list of terms in italics, the longest first where two start at one place
+    ("in-house training" over "in-house"); spaces in a term match any run of spaces.
+
+    Most texts hold no term: a text is searched only for the terms whose first word it
+    holds, each term's pattern compiled when first needed, and each text looked at once
+    (one regex of all terms cost more to compile than a build spends on the whole context).
+    """
 
     def __init__(self, terms: Iterable[str]) -> None:
         spelled = {" ".join(term.casefold().split()) for term in terms if _WORD.search(term)}
-        ordered = sorted(spelled, key=lambda term: (-len(term), term))
-        alternatives = "|".join(r"\s+".join(map(re.escape, term.split(" "))) for term in ordered)
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-        self._first_words = frozenset(_WORD.findall(term)[0] for term in ordered)
+        self._by_first: dict[str, list[str]] = {}
+        for term in sorted(spelled, key=lambda term: (-len(term), term)):
+            self._by_first.setdefault(_WORD.findall(term)[0], []).append(term)
         self._seen: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
         """``text`` with every term in italics. Text that carries formatting of its own
         (Excel rich text) is returned as it is: the cell's formatting wins."""
-        if isinstance(text, RichText) or not self._first_words:
+        if isinstance(text, RichText) or not self._by_first:
             return text
         done = self._seen.get(text)
         if done is None:
@@ -70,17 +72,31 @@ class Italiciser:
         return done
 
     def _italicised(self, text: str) -> str:
-        if self._first_words.isdisjoint(_WORD.findall(text.casefold())):
+        firsts = self._by_first.keys() & set(_WORD.findall(text.casefold()))
+        if not firsts:
             return text
+        found = sorted(
+            (match.start(), -len(match.group()), match.end())
+            for first in firsts
+            for term in self._by_first[first]
+            for match in _term_pattern(term).finditer(text)
+        )
         runs: list[Run] = []
         position = 0
-        for match in self._pattern.finditer(text):
-            runs += [(text[position : match.start()], PLAIN), (match.group(), ITALIC)]
-            position = match.end()
+        for start, _, end in found:  # leftmost first, the longest of those starting there
+            if start >= position:
+                runs += [(text[position:start], PLAIN), (text[start:end], ITALIC)]
+                position = end
         if not runs:
             return text
         runs.append((text[position:], PLAIN))
         return rich(runs)
+
+
+@cache
+def _term_pattern(term: str) -> re.Pattern[str]:
+    words = r"\s+".join(map(re.escape, term.split(" ")))
+    return re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
 
 
 _MAX_SEEN = 50_000  # texts remembered per list of terms (a batch of units shares one)
