@@ -120,6 +120,21 @@ def rich_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
         TextBlock(ITALIC, "kedua"),
     )
     set_rich(
+        folder / "00_umum.xlsx",
+        "Narasi",
+        "C6",
+        "Harfiah: ",
+        TextBlock(ITALIC, "A & B <c> {{ x }} {_{ y }_} {% if %}"),
+        " tab\tdan sisanya",
+    )
+    set_rich(
+        folder / "02_penataan_tatalaksana.xlsx",
+        "Indikator",
+        "R4",
+        "Catatan satu\nbaris ",
+        TextBlock(BOLD, "dua\ntiga"),
+    )
+    set_rich(
         folder / "01_manajemen_perubahan.xlsx",
         "Prioritas",
         "C4",
@@ -154,6 +169,20 @@ def test_targets_matrix_cells_and_priority_tables_keep_their_runs(rich_docx: Pat
     assert formatted(paragraph_of(rich_docx, "Melaksanakan rapat pembentukan")) == [
         ("pembentukan", "u")
     ]
+
+
+def test_formatted_text_is_taken_literally_tabs_included(rich_docx: Path) -> None:
+    paragraph = paragraph_of(rich_docx, "Harfiah: ")
+    assert "".join(r.text for r in paragraph) == (
+        "Harfiah: A & B <c> {{ x }} {_{ y }_} {% if %} tab\tdan sisanya"
+    )
+    assert formatted(paragraph) == [("A & B <c> {{ x }} {_{ y }_} {% if %}", "i")]
+
+
+def test_a_formatted_run_keeps_its_formatting_across_a_line_break(rich_docx: Path) -> None:
+    paragraph = paragraph_of(rich_docx, "Catatan satu")
+    assert "".join(r.text for r in paragraph) == "Catatan satu\nbaris dua\ntiga"
+    assert formatted(paragraph) == [("dua", "b"), ("tiga", "b")]  # the break between: plain
 
 
 def test_the_document_with_runs_is_schema_valid(rich_docx: Path) -> None:
