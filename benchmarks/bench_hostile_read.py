@@ -4,6 +4,8 @@ Each case is a package written part by part, padded with random bytes where its 
 so well that the archive would look like a zip bomb: so every case passes the package's
 checks and is really read (or refused by a limit of the reader, which is timed the same).
 Reading means what `validate` does with a sheet: open the workbook, read the table.
+The goal is checked on the CPU time of the run, which a machine shared with other jobs
+does not inflate (the wall time is printed beside it).
 
     python benchmarks/bench_hostile_read.py [--runs 3] [--case NAME]
 """
@@ -72,9 +74,9 @@ def rows_far_apart() -> dict[str, object]:
 
 
 def long_rich_text() -> dict[str, object]:
-    """One shared string of 200,000 runs, referenced by 1,000 cells."""
+    """One shared string of 150,000 runs (7.5 MB), referenced by 1,000 cells."""
     runs = "".join(
-        f'<r><rPr><b/><rFont val="Calibri"/></rPr><t>{n % 10}</t></r>' for n in range(200_000)
+        f'<r><rPr><b/><rFont val="Calibri"/></rPr><t>{n % 10}</t></r>' for n in range(150_000)
     )
     rows = "".join(f'<row r="{r}"><c r="B{r}" t="s"><v>0</v></c></row>' for r in range(2, 1_002))
     return {"sheets": {"Data": sheet(rows)}, "strings": f"<si>{runs}</si>"}
@@ -104,8 +106,8 @@ def many_sheets_of_merges() -> dict[str, object]:
 
 
 def merge_tags_in_a_comment() -> dict[str, object]:
-    """A comment of 2,000,000 unfinished mergeCell tags before the sheet's data."""
-    comment = "<!-- " + "<mergeCell " * 2_000_000 + " -->"
+    """A comment of 700,000 unfinished mergeCell tags (7.7 MB) before the sheet's data."""
+    comment = "<!-- " + "<mergeCell " * 700_000 + " -->"
     return {"sheets": {"Data": comment + sheet('<row r="2"><c r="B2"><v>1</v></c></row>')}}
 
 
@@ -117,7 +119,14 @@ def dense_cells() -> dict[str, object]:
 
 
 def formatted_empty_cells() -> dict[str, object]:
-    """A border drawn over A1:T50000: a million empty cells with a style."""
+    """A border drawn over A1:T18000: 360,000 empty cells with a style (7.8 MB)."""
+    row = "".join(f'<c r="{chr(65 + c)}{{r}}" s="1"/>' for c in range(20))
+    rows = "".join(f'<row r="{r}">{row.format(r=r)}</row>' for r in range(2, 18_002))
+    return {"sheets": {"Data": sheet(rows)}}
+
+
+def xml_over_the_limit() -> dict[str, object]:
+    """A border drawn over A1:T50000: a million empty cells (21 MB of XML)."""
     row = "".join(f'<c r="{chr(65 + c)}{{r}}" s="1"/>' for c in range(20))
     rows = "".join(f'<row r="{r}">{row.format(r=r)}</row>' for r in range(2, 50_002))
     return {"sheets": {"Data": sheet(rows)}}
@@ -134,6 +143,7 @@ CASES: dict[str, Callable[[], dict[str, object]]] = {
     "merge-tags-in-a-comment": merge_tags_in_a_comment,
     "dense-cells": dense_cells,
     "formatted-empty-cells": formatted_empty_cells,
+    "xml-over-the-limit": xml_over_the_limit,
 }
 
 
@@ -159,15 +169,19 @@ def main() -> int:
             if args.case and name != args.case:
                 continue
             path = raw_workbook(Path(scratch) / f"{name}.xlsx", **make())  # type: ignore[arg-type]
-            times, codes = [], []
+            times, cpu, codes = [], [], []
             for _ in range(args.runs):
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 codes = read(path)
                 times.append(time.perf_counter() - start)
-            median = statistics.median(times)
+                cpu.append(time.process_time() - start_cpu)
+            median, median_cpu = statistics.median(times), statistics.median(cpu)
             size = path.stat().st_size / 1e6
-            print(f"{name:26} {size:5.1f} MB  {median:6.2f} s  {', '.join(codes) or 'read'}")
-            if median > GOAL_SECONDS:
+            print(
+                f"{name:26} {size:5.1f} MB  {median:6.2f} s  (CPU {median_cpu:5.2f} s)  "
+                f"{', '.join(codes) or 'read'}"
+            )
+            if median_cpu > GOAL_SECONDS:
                 slow.append(name)
     if slow:
         print(f"over {GOAL_SECONDS} s: {', '.join(slow)}")

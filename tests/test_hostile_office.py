@@ -608,7 +608,7 @@ def test_a_workbook_whose_xml_is_far_larger_than_a_plan_is_refused(tmp_path: Pat
 
     (problem,) = report.problems
     assert problem.code == "isi-workbook-terlalu-besar"
-    assert "batas 16 MB" in problem.message
+    assert "batas 8 MB" in problem.message
 
 
 def test_none_of_these_workbooks_stops_the_build_with_a_traceback(sources: Path) -> None:

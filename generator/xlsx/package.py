@@ -32,8 +32,8 @@ from generator.xlsx.sheet import MAX_CELLS, MAX_MERGED_CELLS, MAX_MERGED_TOTAL, 
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # a plan's workbooks hold a few hundred kB
 # the XML the reader parses (sheets, shared strings, styles): the sample's is 25 to 45 kB a
-# workbook; parsing 16 MB takes about a second
-MAX_XML_BYTES = 16 * 1024 * 1024
+# workbook; 8 MB of XML (360,000 empty cells with a style) reads in about a second
+MAX_XML_BYTES = 8 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # a tag ends at the next "<" or ">": a comment of "<mergeCell <mergeCell ..." is one pass
