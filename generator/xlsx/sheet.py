@@ -113,7 +113,7 @@ class Sheet:
     height: int
     width: int
     state: str = "visible"  # or "hidden", "veryHidden" (hidden, and not in Excel's Unhide)
-    hidden_rows: frozenset[int] = frozenset()  # 0-based, rows that hold a value
+    hidden_rows: frozenset[int] = frozenset()  # 0-based, down to the last row with a value
     hidden_columns: frozenset[int] = frozenset()  # 0-based, up to the sheet's width
 
     def grid(self, rows: int) -> list[list[object]]:
@@ -130,7 +130,7 @@ def _paths(main: str) -> tuple[etree.XPath, etree.XPath, etree.XPath]:
     a string of many runs is read without a Python object for each of its elements."""
     ns = {"m": main[1:-1]}
     return (
-        etree.XPath("m:t/text()", namespaces=ns, smart_strings=False),
+        etree.XPath("string(m:t[last()])", namespaces=ns, smart_strings=False),
         etree.XPath("m:r/m:t[last()]/text()", namespaces=ns, smart_strings=False),
         etree.XPath("m:r/m:rPr/m:rFont/@val", namespaces=ns, smart_strings=False),
     )
@@ -142,8 +142,7 @@ def text_content(element: etree._Element, font: str | None = None) -> str:
     ``font``) as Excel shows them."""
     plain_texts, run_texts, run_fonts = _paths(main_namespace(element))
     if font is None and not any(symbol_table(name) for name in set(run_fonts(element))):
-        plain = plain_texts(element)
-        return decode_escapes((plain[-1] if plain else "") + "".join(run_texts(element)))
+        return decode_escapes(str(plain_texts(element)) + "".join(run_texts(element)))
     names = tags(main_namespace(element))
     shown_plain, runs = "", []
     for child in element:

@@ -102,7 +102,7 @@ def _number(value: float) -> str:
     """A number as Excel's General format shows it: at most 15 significant digits
     (197604132000121002 -> 197604132000121000)."""
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:.15g}"
+        return f"{value:.15g}".upper()  # 1E-07, as Excel writes it
     if abs(value) < 10**EXCEL_DIGITS:
         return str(int(value))
     if abs(value) >= _LARGEST_SHOWN_WHOLE:

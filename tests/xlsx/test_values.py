@@ -76,6 +76,7 @@ def test_currency_and_thousands_formats_show_as_excel_does_in_indonesian(
         (999_999_999_999_999, "999999999999999", False),
         (10**15, "1000000000000000", True),
         (1.5e25, "1.5E+25", True),
+        (1e-7, "1E-07", False),
         (-197604132000121002, "-197604132000121000", True),
     ],
 )
