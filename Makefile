@@ -57,12 +57,13 @@ format: $(STAMP) ## reformat the code
 test: lint ## lint, then the whole test suite
 	$(BIN)/pytest
 
-bench: $(STAMP) ## cold build vs floor; warm cost per plan; build-all of 681 units; diff; monev
+bench: $(STAMP) ## cold build vs floor; warm cost per plan; build-all of 681 units; diff; monev; crafted workbooks
 	$(BIN)/python -m compileall -q generator
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_diff.py
 	$(BIN)/python benchmarks/bench_monev.py
+	$(BIN)/python benchmarks/bench_hostile_read.py
 
 template: $(STAMP) ## regenerate word_templates/ from tools/make_template.py (overwrites edits made in Word)
 	$(BIN)/python tools/make_template.py

@@ -66,6 +66,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file); workbook Excel yang wajar tidak demikian.",
         "Jangan gunakan file ini; minta Pokja mengirim ulang workbook aslinya.",
     ),
+    "isi-workbook-terlalu-besar": (
+        "Sheet dan teks workbook ini berukuran {size_mb} MB setelah diekstrak, melebihi batas "
+        "{max_mb} MB; workbook rencana kerja biasanya kurang dari 1 MB.",
+        "Hapus sheet yang tidak diperlukan (misalnya data mentah atau daftar yang disalin ke "
+        "workbook ini) atau pindahkan ke workbook lain, lalu simpan.",
+    ),
+    "sel-terlalu-banyak": (
+        "Sheet ini membuat workbook berisi lebih dari {max} sel terisi; workbook rencana kerja "
+        "hanya berisi beberapa ribu sel.",
+        "Hapus isian yang tersalin sampai jauh ke bawah atau ke kanan, atau pindahkan data "
+        "lain ke workbook terpisah, lalu simpan.",
+    ),
     # sheets and columns
     "sheet-tidak-ada": (
         "Sheet {sheet} tidak ada (sheet yang ada: {found}).",
@@ -90,12 +102,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ketik ulang isi sel tanpa menyalin dari program lain.",
     ),
     "teks-terlalu-panjang": (
-        "Isi sel {length} karakter, melebihi batas Excel 32.767 karakter.",
-        "Pecah isinya menjadi beberapa baris atau sel.",
+        "Isi sel {length} karakter, melebihi batas Excel 32.767 karakter; sel sepanjang itu "
+        "tidak mungkin diketik di Excel, jadi isinya kemungkinan rusak saat disalin atau "
+        "dibuat oleh program lain.",
+        "Periksa isi sel itu; pecah menjadi beberapa baris atau sel bila memang sepanjang itu.",
     ),
     "rumus-tanpa-nilai": (
-        "Sel berisi rumus yang belum pernah dihitung, sehingga nilainya kosong.",
-        "Buka workbook di Excel, tekan F9, lalu simpan.",
+        "Sel berisi rumus yang belum pernah dihitung (workbook disimpan oleh program yang "
+        "tidak menghitung rumus), sehingga hasilnya tidak diketahui.",
+        "Buka workbook di Excel atau LibreOffice Calc, lalu simpan lagi: rumusnya dihitung "
+        "saat disimpan. Atau ganti rumus itu dengan isinya.",
+    ),
+    "sheet-tersembunyi": (
+        "Sheet ini disembunyikan (Hide), tetapi isinya ikut dibaca dan dicetak di dokumen.",
+        "Tampilkan sheet itu (klik kanan pada tab sheet › Unhide) dan periksa isinya.",
+    ),
+    "sheet-sangat-tersembunyi": (
+        "Sheet ini disembunyikan sepenuhnya (very hidden: tidak muncul di menu Unhide), "
+        "tetapi isinya ikut dibaca dan dicetak di dokumen.",
+        "Tampilkan lewat Visual Basic Editor (Alt+F11 › pilih sheet › Properties › Visible › "
+        "-1 - xlSheetVisible), atau minta bantuan pengelola TI, lalu periksa isinya.",
+    ),
+    "baris-tersembunyi": (
+        "{count} baris berisi data ini disembunyikan (Hide atau filter), tetapi isinya ikut "
+        "dicetak di dokumen.",
+        "Tampilkan barisnya (pilih baris di sekitarnya, klik kanan › Unhide, atau hapus "
+        "filter), periksa isinya, dan hapus baris yang tidak dipakai.",
+    ),
+    "kolom-tersembunyi": (
+        "Kolom berisi data ini disembunyikan (Hide), tetapi isinya ikut dicetak di dokumen.",
+        "Tampilkan kolomnya (pilih kolom di sekitarnya, klik kanan › Unhide) dan periksa isinya.",
     ),
     "sel-gabungan-terlalu-luas": (
         "Sel gabungan (Merge) ini mencakup {cells} sel, jauh lebih luas daripada tabel "

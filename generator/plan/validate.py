@@ -22,7 +22,7 @@ from generator.contract import (
     Column,
 )
 from generator.foreign_terms import foreign_terms
-from generator.indonesian import YEAR, thousands
+from generator.indonesian import YEAR
 from generator.plan.models import (
     Activity,
     Component,
@@ -47,7 +47,6 @@ from generator.richtext import join
 from generator.tables import Cell, Table, discover, fold, read_table, report_missing_folder
 from generator.xlsx import Workbook, find_sheet, open_workbook
 
-MAX_CELL_CHARS = 32_767
 # XML 1.0 cannot hold these; tab and line breaks are fine.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ITEM = re.compile(r"^(?:(?P<number>\d{1,3})[.)]|(?P<letter>[a-zA-Z])[.)]|(?P<bullet>[-–•]))\s+")
@@ -133,10 +132,6 @@ class Loader:
         """The cell as text, after the checks every text cell needs."""
         raw = cell.value if isinstance(cell.value, str) else cell.text
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
-        if len(raw) > MAX_CELL_CHARS:
-            self.report.error("teks-terlalu-panjang", cell.ref, length=thousands(len(raw)))
-            self.rejected.add(cell.ref)
-            return ""
         bad = _CONTROL.search(raw)
         if bad:
             self.report.error("karakter-kontrol", cell.ref, char=f"U+{ord(bad.group()):04X}")
@@ -266,7 +261,9 @@ class Loader:
 
         tahun = None
         if "tahun" in cells and not cells["tahun"].blank:
-            tahun = parse_year(cells["tahun"].value)
+            # a date formatted yyyy (=TODAY() shown as 2025) is the year Excel shows
+            year = cells["tahun"]
+            tahun = parse_year(year.text if isinstance(year.value, date) else year.value)
             if tahun is None:
                 self.report.error("tahun-tidak-sah", cells["tahun"].ref, value=cells["tahun"].text)
         self._year, self._unit_kind = tahun, text.get("jenis_satker", "")

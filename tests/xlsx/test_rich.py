@@ -92,3 +92,14 @@ def test_plain_workbooks_read_plain_strings(tmp_path: Path, make_workbook: MakeW
     path = make_workbook("01_x.xlsx", {"Data": [["satu", "dua _x000D_"]]})
     sheet = sheet_of(path, "Data")
     assert all(type(v) is str for v in sheet.values.values())
+
+
+def test_a_formatted_run_in_a_symbol_font_shows_its_symbol(make_workbook: MakeWorkbook) -> None:
+    strings = (
+        '<si><r><t xml:space="preserve">Selesai </t></r>'
+        '<r><rPr><b/><rFont val="Wingdings"/></rPr><t>ü</t></r></si>'
+    )
+    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+    value = sheet_of(written(make_workbook, rows, strings=strings), "Data").values[(0, 0)]
+    assert isinstance(value, RichText)
+    assert value.runs == (("Selesai ", PLAIN), ("✓", Style(bold=True)))
