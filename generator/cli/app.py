@@ -59,7 +59,22 @@ debug_option = click.option(
 )
 
 
-@click.group(cls=Group)
+class ZiPlan(Group):
+    """Ctrl+C while a command runs ends as it does while the modules load
+    (generator/console.py): "Dibatalkan." and 130; click itself would exit 1, the code
+    of a bad input."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from generator.console import INTERRUPTED
+
+            click.echo("\nDibatalkan.", err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
+
+
+@click.group(cls=ZiPlan)
 @click.version_option(
     package_name="zi-plan", message="zi-plan %(version)s", help="Tampilkan versi lalu keluar."
 )
