@@ -27,6 +27,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File tidak dapat dibaca ({detail}).",
         "Tutup file di program lain, lalu periksa hak akses folder.",
     ),
+    # a plain text file beside the workbooks (kamus.txt; generator/textfile.py)
+    "teks-bukan-utf8": (
+        "File ini tidak disimpan sebagai UTF-8, sehingga dibaca sebagai ANSI (Windows-1252); "
+        "huruf di luar abjad Latin mungkin terbaca salah.",
+        "Buka file di Notepad, pilih File › Simpan Sebagai, pilih Pengodean UTF-8, lalu simpan.",
+    ),
+    "teks-rusak": (
+        "File ini ditandai {encoding} tetapi isinya terpotong atau rusak; bagian yang rusak "
+        "dibaca sebagai tanda tanya.",
+        "Buka file di Notepad, periksa isinya, lalu simpan ulang dengan Pengodean UTF-8.",
+    ),
+    "teks-tidak-terbaca": (
+        "File tidak dapat dibaca ({detail}), sehingga isinya tidak dipakai.",
+        "Tutup file di program lain, lalu periksa hak akses folder.",
+    ),
     "file-kosong": (
         "File kosong (0 byte).",
         "Simpan ulang workbook dari Excel; file mungkin rusak saat disalin.",
