@@ -328,6 +328,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Jalankan lagi; jika tetap gagal, buat dokumen dengan --tanpa-daftar-isi (Word "
         "mengisi Daftar Isi saat dokumen dibuka). Dokumen lama tidak berubah.",
     ),
+    "keluaran-berupa-folder": (
+        "Di tempat file ini akan ditulis ada folder dengan nama yang sama; tidak ada file "
+        "yang ditulis.",
+        "Pindahkan atau ganti nama folder itu, atau pilih nama file lain dengan -o.",
+    ),
     "dokumen-terkunci": (
         "Dokumen tidak dapat ditulis karena sedang dibuka di program lain.",
         "Tutup file itu di Word atau Excel, lalu jalankan lagi. Dokumen lama tidak berubah.",
@@ -419,6 +424,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(rinciannya: zi-plan lke).",
     ),
     # -- issue 17: the secretariat's day without friction --
+    "folder-tidak-terbaca": (
+        "Folder {path} ada tetapi isinya tidak dapat dibaca ({detail}).",
+        "Periksa hak akses folder itu (klik kanan › Properti › Keamanan), atau salin isinya "
+        "ke folder milik Anda sendiri, lalu jalankan lagi.",
+    ),
+    "folder-tidak-ditemukan": (
+        "Folder {path} tidak ditemukan.",
+        "Periksa nama folder (spasi dan tanda baca ikut dihitung), atau jalankan perintah "
+        "dari folder yang memuatnya.",
+    ),
+    "folder-tanpa-satuan-kerja": (
+        "Folder ini tidak berisi subfolder yang memuat 00_umum.xlsx.",
+        "Simpan sumber setiap satuan kerja dalam subfoldernya sendiri, misalnya "
+        "kanwil/rutan_pekanbaru/00_umum.xlsx.",
+    ),
+    "folder-tanpa-realisasi": (
+        "Tidak ada satuan kerja di folder ini yang memiliki folder realisasi.",
+        "Buat workbook realisasi setiap satuan kerja dengan zi-plan realisasi SUMBER.",
+    ),
     "folder-tanpa-workbook": (
         "Folder {path} tidak berisi satu pun workbook Pokja (00_umum.xlsx s.d. "
         "06_pelayanan_publik.xlsx){others}.",

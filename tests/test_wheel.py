@@ -85,7 +85,7 @@ def test_an_installed_wheel_works_from_any_folder_as_the_checkout(
     assert "Pemeriksaan sebelum tanda tangan: 0 temuan." in built.stderr  # the word lists came
 
     checked = zi_plan(installed, work, "check", "sumber")
-    assert (checked.returncode, checked.stdout) == (0, "Tidak ada temuan.\n")
+    assert (checked.returncode, checked.stderr) == (0, "Tidak ada temuan.\n")
     assert zi_plan(installed, work, "validate", "sumber").returncode == 0
     assert zi_plan(installed, work, "diff", "sumber", "sumber").returncode == 0
     assert zi_plan(installed, work, "init", "baru", "--tahun", "2025").returncode == 0
