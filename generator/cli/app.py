@@ -34,12 +34,16 @@ speak_indonesian()
 DEFAULT_SOURCES = Path("sources")
 OUTPUT_DIR = Path("output")
 
+# Every path the commands take: whether it exists, is a folder, can be read or written is
+# the command's to report (exit 1, Indonesian), not click's (exit 2, "is not readable")
+PATH = click.Path(path_type=Path, readable=False)
+
 sources_argument = click.argument(
     "sources",
     metavar="[SUMBER]",
     required=False,
     default=DEFAULT_SOURCES,
-    type=click.Path(path_type=Path),  # its state is the command's to report (exit 1)
+    type=PATH,
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -79,7 +83,7 @@ def document_options(what: str, default_name: str) -> Callable[[F], F]:
                 click.option(
                     "-o",
                     "--output",
-                    type=click.Path(path_type=Path),
+                    type=PATH,
                     help=f"File .docx yang ditulis. Bawaan: {default_name} di folder output.",
                 ),
                 click.option(
@@ -118,7 +122,7 @@ def batch_options(what: str) -> Callable[[F], F]:
             "-o",
             "--output",
             "out",
-            type=click.Path(path_type=Path),
+            type=PATH,
             default=OUTPUT_DIR,
             show_default=True,
             help=f"Folder tujuan {what} dan rekap.",

@@ -13,6 +13,7 @@ import click
 
 from generator.cli.app import (
     DEFAULT_THRESHOLDS,
+    PATH,
     Run,
     batch_options,
     cli,
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 
 @cli.command("build-all")
-@click.argument("folder", metavar="DIREKTORI", type=click.Path(path_type=Path))
+@click.argument("folder", metavar="DIREKTORI", type=PATH)
 @batch_options("dokumen")
 @click.option("--pdf", is_flag=True, help="Buat juga PDF setiap dokumen (perlu LibreOffice).")
 @format_option_for("tabel status satuan kerja")

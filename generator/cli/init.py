@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
-from generator.cli.app import Run, cli, debug_option, help_option, readable_folder
+from generator.cli.app import PATH, Run, cli, debug_option, help_option, readable_folder
 from generator.cli.click_texts import Range
 from generator.contract import WORKBOOK_HINTS
 
 
 @cli.command("init")
-@click.argument("folder", metavar="DIREKTORI", type=click.Path(path_type=Path))
+@click.argument("folder", metavar="DIREKTORI", type=PATH)
 @click.option(
     "--satker",
     metavar="TEKS",
@@ -30,7 +30,7 @@ from generator.contract import WORKBOOK_HINTS
 )
 @click.option(
     "--dari",
-    type=click.Path(path_type=Path),
+    type=PATH,
     help="Folder sumber tahun ini: isinya disalin menjadi rencana tahun berikutnya.",
 )
 @click.option(

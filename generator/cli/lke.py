@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from generator.cli.app import (
+    PATH,
     Run,
     cli,
     debug_option,
@@ -35,7 +36,7 @@ def _check_output(ctx: click.Context, param: click.Parameter, value: Path | None
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=PATH,
     callback=_check_output,
     help="Tulis juga Lembar Kerja Evaluasi (.xlsx) berisi jawaban yang disarankan. Jika "
     "berupa folder: <folder>/LKE_<Nama_Singkat>_<Tahun>.xlsx.",
@@ -43,7 +44,7 @@ def _check_output(ctx: click.Context, param: click.Parameter, value: Path | None
 @click.option(
     "--realisasi",
     "folder",
-    type=click.Path(path_type=Path),
+    type=PATH,
     help="Folder workbook realisasi (bawaan: SUMBER/realisasi), untuk perkiraan PPA3A-C "
     "dan PRA2A; perlu --triwulan.",
 )

@@ -13,6 +13,7 @@ import click
 from generator.cli.app import (
     DEFAULT_THRESHOLDS,
     OUTPUT_DIR,
+    PATH,
     Run,
     batch_options,
     cli,
@@ -46,7 +47,7 @@ triwulan_option = click.option(
     "-o",
     "--output",
     "folder",
-    type=click.Path(path_type=Path),
+    type=PATH,
     help="Folder workbook realisasi. Bawaan: SUMBER/realisasi",
 )
 @debug_option
@@ -98,7 +99,7 @@ def realisasi(sources: Path, folder: Path | None, debug: bool) -> None:
 @click.option(
     "--realisasi",
     "folder",
-    type=click.Path(path_type=Path),
+    type=PATH,
     help="Folder workbook realisasi. Bawaan: SUMBER/realisasi",
 )
 @document_options("laporan", "Laporan_Monev_<Nama_Singkat>_<Tahun>_TW<N>.docx")
@@ -184,7 +185,7 @@ def monev(
 
 
 @cli.command("monev-all")
-@click.argument("folder", metavar="KANWIL", type=click.Path(path_type=Path))
+@click.argument("folder", metavar="KANWIL", type=PATH)
 @triwulan_option
 @batch_options("laporan")
 @quiet_option

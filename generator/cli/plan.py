@@ -11,6 +11,7 @@ import click
 
 from generator.cli.app import (
     OUTPUT_DIR,
+    PATH,
     UNREADABLE,
     Run,
     cli,
@@ -85,7 +86,7 @@ def pdf_beside(document: Path) -> Path:
 @click.option(
     "--riwayat",
     "history",
-    type=click.Path(path_type=Path),
+    type=PATH,
     help="Tambahkan halaman Riwayat Perubahan dibandingkan versi ini "
     "(folder sumber atau JSON dari build --json).",
 )
@@ -273,12 +274,12 @@ def check(sources: Path, output_format: str, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("old", metavar="LAMA", type=click.Path(path_type=Path))
-@click.argument("new", metavar="BARU", type=click.Path(path_type=Path))
+@click.argument("old", metavar="LAMA", type=PATH)
+@click.argument("new", metavar="BARU", type=PATH)
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=PATH,
     help="Tulis juga daftar perubahan sebagai dokumen Word (.docx) untuk dicetak.",
 )
 @format_option_for("daftar perubahan")

@@ -235,7 +235,12 @@ def _unreadable(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
             raise PermissionError(13, "Permission denied", str(path))
         return real(path)  # type: ignore[arg-type]
 
+    def access(path: object, mode: int) -> bool:
+        return Path(str(path)).resolve() != folder.resolve() and real_access(path, mode)  # type: ignore[arg-type]
+
+    real_access = os.access
     monkeypatch.setattr(app.os, "scandir", scandir)
+    monkeypatch.setattr(app.os, "access", access)  # click's own check asks os.access
 
 
 @pytest.mark.parametrize(
