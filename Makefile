@@ -14,7 +14,8 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	@# setuptools says of every editable install that it is one (a warning): not news here
+	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/python -m compileall -q generator  # bytecode, as a regular install would have
 	touch $(STAMP)
 

@@ -27,6 +27,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File tidak dapat dibaca ({detail}).",
         "Tutup file di program lain, lalu periksa hak akses folder.",
     ),
+    # a plain text file beside the workbooks (kamus.txt; generator/textfile.py)
+    "teks-bukan-utf8": (
+        "File ini tidak disimpan sebagai UTF-8, sehingga dibaca sebagai ANSI (Windows-1252); "
+        "huruf di luar abjad Latin mungkin terbaca salah.",
+        "Buka file di Notepad, pilih File › Simpan Sebagai, pilih Pengodean UTF-8, lalu simpan.",
+    ),
+    "teks-rusak": (
+        "File ini ditandai {encoding} tetapi isinya terpotong atau rusak; bagian yang rusak "
+        "dibaca sebagai tanda tanya.",
+        "Buka file di Notepad, periksa isinya, lalu simpan ulang dengan Pengodean UTF-8.",
+    ),
+    "teks-tidak-terbaca": (
+        "File tidak dapat dibaca ({detail}), sehingga isinya tidak dipakai.",
+        "Tutup file di program lain, lalu periksa hak akses folder.",
+    ),
     "file-kosong": (
         "File kosong (0 byte).",
         "Simpan ulang workbook dari Excel; file mungkin rusak saat disalin.",
@@ -349,6 +364,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Jalankan lagi; jika tetap gagal, buat dokumen dengan --tanpa-daftar-isi (Word "
         "mengisi Daftar Isi saat dokumen dibuka). Dokumen lama tidak berubah.",
     ),
+    "keluaran-berupa-folder": (
+        "Di tempat file ini akan ditulis ada folder dengan nama yang sama; tidak ada file "
+        "yang ditulis.",
+        "Pindahkan atau ganti nama folder itu, atau pilih nama file lain dengan -o.",
+    ),
     "dokumen-terkunci": (
         "Dokumen tidak dapat ditulis karena sedang dibuka di program lain.",
         "Tutup file itu di Word atau Excel, lalu jalankan lagi. Dokumen lama tidak berubah.",
@@ -440,6 +460,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(rinciannya: zi-plan lke).",
     ),
     # -- issue 17: the secretariat's day without friction --
+    "folder-tidak-terbaca": (
+        "Folder {path} ada tetapi isinya tidak dapat dibaca ({detail}).",
+        "Periksa hak akses folder itu (klik kanan › Properti › Keamanan), atau salin isinya "
+        "ke folder milik Anda sendiri, lalu jalankan lagi.",
+    ),
+    "folder-tidak-ditemukan": (
+        "Folder {path} tidak ditemukan.",
+        "Periksa nama folder (spasi dan tanda baca ikut dihitung), atau jalankan perintah "
+        "dari folder yang memuatnya.",
+    ),
+    "folder-tanpa-satuan-kerja": (
+        "Folder ini tidak berisi subfolder yang memuat 00_umum.xlsx.",
+        "Simpan sumber setiap satuan kerja dalam subfoldernya sendiri, misalnya "
+        "kanwil/rutan_pekanbaru/00_umum.xlsx.",
+    ),
+    "folder-tanpa-realisasi": (
+        "Tidak ada satuan kerja di folder ini yang memiliki folder realisasi.",
+        "Buat workbook realisasi setiap satuan kerja dengan zi-plan realisasi SUMBER.",
+    ),
     "folder-tanpa-workbook": (
         "Folder {path} tidak berisi satu pun workbook Pokja (00_umum.xlsx s.d. "
         "06_pelayanan_publik.xlsx){others}.",

@@ -46,6 +46,7 @@ from generator.problems import CellRef, InputInvalid, Problem, Report
 from generator.richtext import join
 from generator.tables import Cell, Table, discover, fold, read_table, report_missing_folder
 from generator.xlsx import Workbook, find_sheet, open_workbook
+from generator.textfile import read_text_file
 
 # XML 1.0 cannot hold these; tab and line breaks are fine.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -76,13 +77,9 @@ def load_plan(folder: Path) -> tuple[Plan, list[Problem]]:
 
 
 def unit_foreign_terms(folder: Path) -> list[str]:
-    """The foreign terms marked in the unit's kamus.txt; none when it cannot be read (the
-    review reports an unreadable kamus)."""
-    try:
-        text = (folder / cols.WORD_LIST).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return []
-    return foreign_terms(text.splitlines())
+    """The foreign terms marked in the unit's kamus.txt, decoded as Notepad saved it (the
+    review reports what was odd about the file)."""
+    return foreign_terms(read_text_file(folder / cols.WORD_LIST).lines)
 
 
 def split_marker(line: str) -> Line:
