@@ -45,8 +45,8 @@ from generator.plan.standard_text import standard_section
 from generator.problems import CellRef, InputInvalid, Problem, Report
 from generator.richtext import join
 from generator.tables import Cell, Table, discover, fold, read_table, report_missing_folder
-from generator.xlsx import Workbook, find_sheet, open_workbook
 from generator.textfile import read_text_file
+from generator.xlsx import Workbook, find_sheet, open_workbook
 
 # XML 1.0 cannot hold these; tab and line breaks are fine.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
