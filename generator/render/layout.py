@@ -7,13 +7,16 @@ optional columns are dropped, widths fitted to the page, and the cells of one gr
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Cm, Mm
 
 from generator.indonesian import MONTH_HEADINGS
+from generator.render.measure import longest_word
 
 # Header names are compared in capitals: the template may write them either way.
 OPTIONAL_HEADERS = {"PENANGGUNG JAWAB", "DATA DUKUNG", "KODE LKE"}
@@ -27,6 +30,11 @@ MERGE_RULES = {
 }
 FIXED_WIDTH_HEADERS = {"NO", "WAKTU", "KET", "KODE LKE", *MONTH_HEADINGS}
 PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
+# A run without a space longer than this is no word but an address or a list joined by
+# slashes: it breaks where its cell ends (at a slash, in LibreOffice) instead of widening it.
+MAX_WORD = int(Cm(4).twips)
+SLACK = 20  # twips (1 pt) over the measured word: rounding, and kerning the table omits
+DEFAULT_CELL_MARGIN = 108  # twips each side, Word's when a table sets none
 TCPR_ORDER = (
     "cnfStyle",
     "tcW",
@@ -51,6 +59,8 @@ TBL_GRID, GRID_COL, VAL, W = qn("w:tblGrid"), qn("w:gridCol"), qn("w:val"), qn("
 TBL_PR, TBL_W, TC_PR, TR_PR = qn("w:tblPr"), qn("w:tblW"), qn("w:tcPr"), qn("w:trPr")
 GRID_SPAN, TBL_HEADER, CELL_WIDTH = qn("w:gridSpan"), qn("w:tblHeader"), qn("w:tcW")
 V_MERGE, TYPE = qn("w:vMerge"), qn("w:type")
+TAB, BR, R_PR, BOLD, SIZE = qn("w:tab"), qn("w:br"), qn("w:rPr"), qn("w:b"), qn("w:sz")
+P_STYLE, CELL_MARGINS = qn("w:pStyle"), qn("w:tblCellMar")
 SECT_PR, P_PR, PG_SZ, PG_MAR = qn("w:sectPr"), qn("w:pPr"), qn("w:pgSz"), qn("w:pgMar")
 # what may follow each tcPr child, so that a new child goes in its schema position
 _TCPR_LATER = {
@@ -61,6 +71,7 @@ _TCPR_LATER = {
 
 def shape(document: Document, paper: str = "A4") -> None:
     body = document.element.body
+    fonts = _fonts(document)
     for sect_pr in body.iter(SECT_PR):
         _set_paper(sect_pr, paper)
     for element, text_width in _text_widths(body).items():
@@ -75,7 +86,7 @@ def shape(document: Document, paper: str = "A4") -> None:
         if empty:
             _remove_columns(table, empty)
             table = _Table(element)
-        _fit_width(table, text_width)
+        _fit_width(table, text_width, fonts)
         headers = table.headers
         rule = MERGE_RULES.get(headers[1] if len(headers) > 1 else "")
         if rule:
@@ -183,6 +194,91 @@ class _Table:
         return all(not _text(cells[index]) for cells in self.data_rows)
 
 
+# -- measuring ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Font:
+    """What a paragraph style sets that decides how wide its words are."""
+
+    points: float
+    bold: bool
+    indent: int  # twips: the left indent (a list's text starts there)
+
+
+def _fonts(document: Document) -> dict[str, _Font]:
+    """Per paragraph style id (and "" for the default style), its font as it inherits it."""
+    fonts: dict[str, _Font] = {}
+    styles = document.styles
+    for style in styles:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            continue
+        size = bold = indent = None
+        current = style
+        while current is not None:
+            size = size if size is not None else current.font.size
+            bold = bold if bold is not None else current.font.bold
+            indent = indent if indent is not None else current.paragraph_format.left_indent
+            current = current.base_style
+        fonts[style.style_id] = _Font(
+            size.pt if size is not None else 10.0, bool(bold), indent.twips if indent else 0
+        )
+    default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    fonts[""] = (
+        fonts.get(default.style_id, _Font(10.0, False, 0)) if default else _Font(10.0, False, 0)
+    )
+    return fonts
+
+
+def _needs(table: _Table, fonts: dict[str, _Font]) -> list[int]:
+    """Per grid column, the width its longest word needs (twips, with the cell margins);
+    cells spanning several columns (banners, WAKTU/BULAN) are not counted."""
+    margins = _cell_margins(table.element)
+    needs = [0] * len(table.grid)
+    for cells in table.rows:
+        full = len(cells) == len(table.grid)
+        column = 0
+        for cell in cells:
+            span = 1 if full else _span(cell)
+            if span == 1 and column < len(needs):
+                need = max((_word_need(p, fonts) for p in _children(cell, P)), default=0)
+                if need:
+                    needs[column] = max(needs[column], need + margins)
+            column += span
+    return needs
+
+
+def _word_need(paragraph: Element, fonts: dict[str, _Font]) -> int:
+    style = _property(paragraph, P_PR, P_STYLE)
+    font = fonts.get(style.get(VAL) if style is not None else "", fonts[""])
+    parts, bold, points = [], font.bold, font.points
+    for node in paragraph.iter(T, TAB, BR, R_PR):
+        if node.tag == T:
+            parts.append(node.text or "")
+        elif node.tag == R_PR:
+            flag, size = _child(node, BOLD), _child(node, SIZE)
+            bold = bold or (flag is not None and flag.get(VAL, "1") not in ("0", "false"))
+            points = max(points, int(size.get(VAL)) / 2) if size is not None else points
+        else:
+            parts.append(" ")
+    text = "".join(parts)
+    if not text.strip():
+        return 0
+    return min(longest_word(text, points, bold), MAX_WORD) + font.indent + SLACK
+
+
+def _cell_margins(table: Element) -> int:
+    """The table's left plus right cell margin, twips."""
+    margins = _property(table, TBL_PR, CELL_MARGINS)
+    total = 0
+    for side in ("left", "right"):
+        found = None if margins is None else _child(margins, qn(f"w:{side}"))
+        if found is None and margins is not None:  # the schema's newer names
+            found = _child(margins, qn("w:start" if side == "left" else "w:end"))
+        total += int(found.get(W)) if found is not None else DEFAULT_CELL_MARGIN
+    return total
+
+
 def _remove_columns(table: _Table, indices: set[int]) -> None:
     """Drops grid columns; a cell spanning a dropped column spans one column less."""
     for cells in table.rows:
@@ -210,25 +306,18 @@ def _remove_columns(table: _Table, indices: set[int]) -> None:
         table.grid[index].getparent().remove(table.grid[index])
 
 
-def _fit_width(table: _Table, width: int) -> None:
+def _fit_width(table: _Table, width: int, fonts: dict[str, _Font]) -> None:
     """Fits the grid to the text width; each cell's w:tcW follows its grid columns.
 
-    Columns of short values (numbers, months, Waktu, Kode LKE) keep the template's width;
-    the text columns share the rest in the template's proportions, so that adding an
-    optional column narrows the prose, not ``A.1.II.i.a`` or ``JAN``.
+    Every column is at least as wide as the longest word it holds (measure.py), so that no
+    word breaks mid-word. Columns of short values (numbers, Waktu, Kode LKE) keep the
+    template's width; the text columns share the rest in the template's proportions, so
+    that adding an optional column narrows the prose, not ``A.1.II.i.a``; the month columns
+    keep theirs while the text fits, and give it up down to their own longest word when not.
     """
-    widths = [int(col.get(W)) for col in table.grid]
-    fixed = [name in FIXED_WIDTH_HEADERS for name in table.headers]
-    kept = sum(w for w, is_fixed in zip(widths, fixed, strict=True) if is_fixed)
-    flexible = sum(widths) - kept
-    if flexible <= 0 or kept >= width:  # nothing to share: scale everything
-        fixed, kept, flexible = [False] * len(widths), 0, sum(widths) or 1
-    scaled = [
-        w if is_fixed else w * (width - kept) // flexible
-        for w, is_fixed in zip(widths, fixed, strict=True)
-    ]
-    last = max(i for i, is_fixed in enumerate(fixed) if not is_fixed)
-    scaled[last] += width - sum(scaled)
+    template = [int(col.get(W)) for col in table.grid]
+    needs = _needs(table, fonts)
+    scaled = column_widths(template, needs, table.headers, width)
     for col, value in zip(table.grid, scaled, strict=True):
         col.set(W, str(value))
     table_width = _property(table.element, TBL_PR, TBL_W)
@@ -244,6 +333,63 @@ def _fit_width(table: _Table, width: int) -> None:
                 tc_w.set(TYPE, "dxa")
                 tc_w.set(W, str(sum(scaled[column : column + span])))
             column += span
+
+
+def column_widths(
+    template: list[int], needs: list[int], headers: list[str], width: int
+) -> list[int]:
+    """The grid widths (twips) summing to ``width``; see _fit_width.
+
+    When even the month columns at their minimum leave the words no room (more columns of
+    long words than a page holds), every column gets its need scaled down alike, and the
+    words too long for it break at the cell's edge: the cells keep the 9 pt of the rest.
+    """
+    months = [i for i, name in enumerate(headers) if name in MONTH_HEADINGS]
+    fixed = [i for i, name in enumerate(headers) if name in FIXED_WIDTH_HEADERS and i not in months]
+    text = [i for i in range(len(template)) if i not in months and i not in fixed]
+    if not text:  # nothing to share: scale everything
+        return _share(width, template, [0] * len(template), list(range(len(template))))
+    result = [0] * len(template)
+    for i in fixed:
+        result[i] = max(template[i], needs[i])
+    rest = width - sum(result)
+    month_widths = sum(template[i] for i in months)
+    text_needs = sum(needs[i] for i in text)
+    if text_needs <= rest - month_widths:
+        for i in months:
+            result[i] = template[i]
+        rest -= month_widths
+    elif months and text_needs + len(months) * max(needs[i] for i in months) <= rest:
+        narrowed = (rest - text_needs) // len(months)
+        for i in months:
+            result[i] = min(template[i], narrowed)
+        rest -= sum(result[i] for i in months)
+    else:  # the words cannot all fit: every column in proportion to its need
+        return _share(width, [max(n, 1) for n in needs], [0] * len(needs), list(range(len(needs))))
+    shared = _share(rest, template, needs, text)
+    for i in text:
+        result[i] = shared[i]
+    return result
+
+
+def _share(total: int, weights: list[int], minimums: list[int], columns: list[int]) -> list[int]:
+    """``total`` over ``columns`` in proportion to ``weights``, none below its minimum
+    (the minimums of ``columns`` sum to at most ``total``); the rounding goes to the last."""
+    result = [0] * len(weights)
+    free = list(columns)
+    while free:
+        available = total - sum(result[i] for i in columns if i not in free)
+        weight = sum(weights[i] for i in free) or 1
+        short = [i for i in free if available * weights[i] // weight < minimums[i]]
+        if not short:
+            for i in free:
+                result[i] = available * weights[i] // weight
+            break
+        for i in short:
+            result[i] = minimums[i]
+            free.remove(i)
+    result[columns[-1]] += total - sum(result[i] for i in columns)
+    return result
 
 
 def _merge_groups(table: _Table, columns: list[int], identical_only: bool) -> None:

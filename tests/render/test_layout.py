@@ -190,7 +190,7 @@ def test_cell_spanning_a_dropped_column_spans_one_less() -> None:
 
 
 def test_fixed_columns_keep_width_and_text_columns_share_the_rest() -> None:
-    widths = [500, 3000, 1000, 800, 600]  # NO, KEGIATAN, URAIAN, KET, JAN
+    widths = [700, 3000, 1000, 800, 600]  # NO, KEGIATAN, URAIAN, KET, JAN
     table = tbl(
         widths,
         header_row("NO", "KEGIATAN", "URAIAN", "KET", "JAN"),
@@ -198,10 +198,10 @@ def test_fixed_columns_keep_width_and_text_columns_share_the_rest() -> None:
     )
     (result,) = tables(shaped(table + SECTION))
     text_width = A4[0] - LEFT - RIGHT
-    kept = 500 + 800 + 600
+    kept = 700 + 800 + 600
     kegiatan = 3000 * (text_width - kept) // 4000
     uraian = text_width - kept - kegiatan  # the last text column takes the remainder
-    expected = [500, kegiatan, uraian, 800, 600]
+    expected = [700, kegiatan, uraian, 800, 600]
     assert grid(result) == expected
     assert sum(grid(result)) == text_width
     table_width = result.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
@@ -213,7 +213,7 @@ def test_fixed_columns_keep_width_and_text_columns_share_the_rest() -> None:
 
 def test_spanning_cell_width_is_the_sum_of_its_grid_columns() -> None:
     table = tbl(
-        [500, 3000, 1000],
+        [700, 3000, 1000],
         header_row("NO", "KEGIATAN", "URAIAN"),
         tr(tc("1"), tc("A x", span=2)),
         data_row("1", "A", "x"),
@@ -221,7 +221,7 @@ def test_spanning_cell_width_is_the_sum_of_its_grid_columns() -> None:
     (result,) = tables(shaped(table + SECTION))
     columns = grid(result)
     assert cell_width(rows(result)[1][1]) == columns[1] + columns[2]
-    assert cell_width(rows(result)[1][0]) == 500
+    assert cell_width(rows(result)[1][0]) == 700
 
 
 def test_only_fixed_columns_scale_all_in_proportion() -> None:
@@ -233,13 +233,13 @@ def test_only_fixed_columns_scale_all_in_proportion() -> None:
 
 
 def test_table_takes_text_width_of_the_section_that_follows_it() -> None:
-    first = tbl([500, 3000], header_row("NO", "KEGIATAN"), data_row("1", "A"))
-    second = tbl([500, 3000], header_row("NO", "KEGIATAN"), data_row("1", "A"))
+    first = tbl([700, 3000], header_row("NO", "KEGIATAN"), data_row("1", "A"))
+    second = tbl([700, 3000], header_row("NO", "KEGIATAN"), data_row("1", "A"))
     body = f"{first}<w:p><w:pPr><w:sectPr>{LANDSCAPE}</w:sectPr></w:pPr></w:p>{second}{SECTION}"
     landscape_table, portrait_table = tables(shaped(body))
     assert sum(grid(landscape_table)) == A4[1] - LEFT - RIGHT
     assert sum(grid(portrait_table)) == A4[0] - LEFT - RIGHT
-    assert grid(portrait_table)[0] == 500
+    assert grid(portrait_table)[0] == 700
 
 
 # -- merges -------------------------------------------------------------------------------
