@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
 from generator.indonesian import MONTH_HEADINGS
-from generator.render.measure import longest_word
+from generator.render.measure import TWIPS_PER_POINT, longest_word, wrapped_lines
 
 # Header names are compared in capitals: the template may write them either way.
 OPTIONAL_HEADERS = {"PENANGGUNG JAWAB", "DATA DUKUNG", "KODE LKE"}
@@ -34,6 +34,9 @@ PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
 # slashes: it breaks where its cell ends (at a slash, in LibreOffice) instead of widening it.
 MAX_WORD = int(Cm(4).twips)
 SLACK = 20  # twips (1 pt) over the measured word: rounding, and kerning the table omits
+# a matrix this small shares its landscape page with its Target Prioritas table
+SMALL_MATRIX_SHARE = 0.4  # of the landscape page's text height
+LINE_HEIGHT = 1.15  # Arial's line height, in font sizes
 DEFAULT_CELL_MARGIN = 108  # twips each side, Word's when a table sets none
 TCPR_ORDER = (
     "cnfStyle",
@@ -74,7 +77,8 @@ def shape(document: Document, paper: str = "A4") -> None:
     fonts = _fonts(document)
     for sect_pr in body.iter(SECT_PR):
         _set_paper(sect_pr, paper)
-    for element, text_width in _text_widths(body).items():
+    widths = _text_widths(body)
+    for element, text_width in widths.items():
         table = _Table(element)
         if not any(table.headers):
             continue
@@ -92,9 +96,71 @@ def shape(document: Document, paper: str = "A4") -> None:
         if rule:
             columns, identical_only = rule
             _merge_groups(table, [i for i, h in enumerate(headers) if h in columns], identical_only)
+    _compact_small_matrices(body, widths, fonts)
 
 
 # -- sections -----------------------------------------------------------------------------
+
+
+def _compact_small_matrices(
+    body: Element, widths: dict[Element, int], fonts: dict[str, _Font]
+) -> None:
+    """A matrix filling at most SMALL_MATRIX_SHARE of its landscape page shares the page
+    with the Target Prioritas table that follows it (its heading, caption and table),
+    instead of leaving most of the page empty: the section break after the matrix moves
+    behind that table, which is then fitted to the landscape width."""
+    children = list(body)
+    for index, child in enumerate(children):
+        if child.tag != TBL or not _is_matrix(_Table(child)):
+            continue
+        following = children[index + 1 : index + 6]
+        if not following or _property(following[0], P_PR, SECT_PR) is None:
+            continue
+        brk = following[0]
+        page = _text_height(_property(brk, P_PR, SECT_PR))
+        if _table_height(_Table(child), fonts) > page * SMALL_MATRIX_SHARE:
+            continue
+        priority = next((i for i, el in enumerate(following[1:], 1) if el.tag == TBL), None)
+        if priority is None or not all(
+            el.tag == P and _property(el, P_PR, SECT_PR) is None for el in following[1:priority]
+        ):
+            continue
+        table = _Table(following[priority])
+        if len(table.headers) > 1 and table.headers[1] == "TARGET PRIORITAS":
+            following[priority].addnext(brk)
+            _fit_width(table, widths[child], fonts)
+
+
+def _text_height(sect_pr: Element) -> int:
+    size, margins = _child(sect_pr, PG_SZ), _child(sect_pr, PG_MAR)
+    top, bottom = int(margins.get(qn("w:top"), 0)), int(margins.get(qn("w:bottom"), 0))
+    return int(size.get(qn("w:h"))) - top - bottom
+
+
+def _table_height(table: _Table, fonts: dict[str, _Font]) -> int:
+    """About how tall the table is laid out (twips): per row its tallest cell, lines
+    wrapped word by word at the column's width (merged cells counted in each row)."""
+    grid = [int(col.get(W)) for col in table.grid]
+    margins = _cell_margins(table.element)
+    total = 0
+    for cells in table.rows:
+        column, tallest = 0, 0
+        for cell in cells:
+            span = _span(cell)
+            room = sum(grid[column : column + span]) - margins
+            column += span
+            height = 0
+            for paragraph in _children(cell, P):
+                font, text, bold, points = _paragraph_font(paragraph, fonts)
+                lines = wrapped_lines(text, points, bold, room - font.indent)
+                height += round(max(lines, 1) * points * LINE_HEIGHT * TWIPS_PER_POINT)
+            tallest = max(tallest, height)
+        total += tallest
+    return total
+
+
+def _is_matrix(table: _Table) -> bool:
+    return len(table.headers) > 1 and table.headers[1] == "KEGIATAN" and "JAN" in table.headers
 
 
 def _set_paper(sect_pr: Element, paper: str) -> None:
@@ -248,7 +314,9 @@ def _needs(table: _Table, fonts: dict[str, _Font]) -> list[int]:
     return needs
 
 
-def _word_need(paragraph: Element, fonts: dict[str, _Font]) -> int:
+def _paragraph_font(paragraph: Element, fonts: dict[str, _Font]) -> tuple[_Font, str, bool, float]:
+    """The paragraph's style font, its text (a tab or break as a space), and whether any
+    of its runs is bold and the largest size of them."""
     style = _property(paragraph, P_PR, P_STYLE)
     font = fonts.get(style.get(VAL) if style is not None else "", fonts[""])
     parts, bold, points = [], font.bold, font.points
@@ -261,7 +329,11 @@ def _word_need(paragraph: Element, fonts: dict[str, _Font]) -> int:
             points = max(points, int(size.get(VAL)) / 2) if size is not None else points
         else:
             parts.append(" ")
-    text = "".join(parts)
+    return font, "".join(parts), bold, points
+
+
+def _word_need(paragraph: Element, fonts: dict[str, _Font]) -> int:
+    font, text, bold, points = _paragraph_font(paragraph, fonts)
     if not text.strip():
         return 0
     return min(longest_word(text, points, bold), MAX_WORD) + font.indent + SLACK

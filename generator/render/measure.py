@@ -49,3 +49,18 @@ def text_width(text: str, points: float, bold: bool = False) -> int:
 def longest_word(text: str, points: float, bold: bool = False) -> int:
     """The width, in twips, of the widest piece of ``text`` that no line break may split."""
     return max((text_width(word, points, bold) for word in _BREAKS.split(text)), default=0)
+
+
+def wrapped_lines(text: str, points: float, bold: bool, width: int) -> int:
+    """How many lines ``text`` takes in ``width`` twips, wrapped word by word."""
+    space = text_width(" ", points, bold)
+    lines, used = 1, 0
+    for word in text.split():
+        length = text_width(word, points, bold)
+        if used and used + space + length > width:
+            lines, used = lines + 1, length
+        else:
+            used += (space if used else 0) + length
+        while used > width > 0:  # a word longer than the line breaks inside it
+            lines, used = lines + 1, used - width
+    return lines

@@ -334,3 +334,60 @@ def test_v_merge_goes_into_tc_pr_in_schema_order() -> None:
     bare = rows(result)[2][1]  # had no tcPr: gets one, as the cell's first child
     assert bare[0].tag == qn("w:tcPr")
     assert [child.tag for child in bare[0]] == [qn("w:vMerge")]
+
+
+# -- columns at least as wide as their longest word ------------------------------------------
+
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES")
+
+
+def test_measure_breaks_at_spaces_hyphens_and_slashes_not_before_digits() -> None:
+    from generator.render.measure import longest_word, text_width
+
+    assert text_width("ab", 10) == text_width("a", 10) + text_width("b", 10)
+    assert text_width("W", 9, bold=True) > text_width("i", 9, bold=True)
+    assert longest_word("dilaksanakan/diimplementasikan", 9) == text_width("diimplementasikan", 9)
+    assert longest_word("in-house training", 9) == text_width("training", 9)
+    assert longest_word("2024/2025", 9) == text_width("2024/2025", 9)
+
+
+def test_no_column_is_narrower_than_its_longest_word() -> None:
+    from generator.render.measure import text_width
+
+    long = "pertanggungjawaban"
+    table = tbl(
+        [500, 1000, 3000, 3000],  # KEGIATAN far too narrow in the template
+        header_row("NO", "KEGIATAN", "URAIAN", "TARGET"),
+        data_row("1", f"Kegiatan {long}", "a b", "c"),
+    )
+    (result,) = tables(shaped(table + SECTION))
+    # the default cell margins (108 each side) and the default style's 10 pt
+    assert grid(result)[1] >= text_width(long, 10) + 2 * 108
+    assert sum(grid(result)) == A4[0] - LEFT - RIGHT
+
+
+def test_month_columns_give_up_width_before_a_word_breaks() -> None:
+    from generator.render.measure import text_width
+
+    words = ["kompetensi", "kesempatan", "pelatihan"]
+    table = tbl(
+        [500, 300, 300, 300] + [900] * 12,
+        header_row("NO", "KEGIATAN", "URAIAN", "TARGET", *MONTHS),
+        data_row("1", *words, *([""] * 12)),
+    )
+    body = f"{table}<w:sectPr>{LANDSCAPE}</w:sectPr>"
+    (result,) = tables(shaped(body))
+    columns = grid(result)
+    for index, word in enumerate(words, start=1):
+        assert columns[index] >= text_width(word, 10) + 2 * 108
+    assert len(set(columns[4:])) == 1 and text_width("JAN", 10) + 2 * 108 < columns[4] < 900
+    assert sum(columns) == A4[1] - LEFT - RIGHT
+
+
+def test_words_that_cannot_fit_share_the_page_in_proportion_to_their_need() -> None:
+    word = "x" * 60  # wider than MAX_WORD: measured at the cap
+    table = tbl([1000] * 6, header_row(*"ABCDEF"), data_row(*([word] * 6)))
+    (result,) = tables(shaped(table + SECTION))
+    columns = grid(result)
+    assert sum(columns) == A4[0] - LEFT - RIGHT
+    assert max(columns) - min(columns) <= 6  # equal needs, equal shares (rounding aside)
