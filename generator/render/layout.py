@@ -7,16 +7,23 @@ optional columns are dropped, widths fitted to the page, and the cells of one gr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from docx.document import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm
+from docx.shared import Mm
 
 from generator.indonesian import MONTH_HEADINGS
-from generator.render.measure import TWIPS_PER_POINT, longest_word, wrapped_lines
+from generator.render.measure import (
+    TWIPS_PER_POINT,
+    Font,
+    cell_margins,
+    paragraph_font,
+    paragraph_fonts,
+    set_sizes,
+    word_need,
+    wrapped_lines,
+)
 
 # Header names are compared in capitals: the template may write them either way.
 OPTIONAL_HEADERS = {"PENANGGUNG JAWAB", "DATA DUKUNG", "KODE LKE"}
@@ -29,15 +36,14 @@ MERGE_RULES = {
     "SUB-PILAR": ({"AREA", "SUB-PILAR"}, True),  # the LKE appendix
 }
 FIXED_WIDTH_HEADERS = {"NO", "WAKTU", "KET", "KODE LKE", *MONTH_HEADINGS}
+EMPTY_SHRINKS = {"WAKTU", "KET", "KODE LKE"}  # left empty, as wide as their header
 PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
-# A run without a space longer than this is no word but an address or a list joined by
-# slashes: it breaks where its cell ends (at a slash, in LibreOffice) instead of widening it.
-MAX_WORD = int(Cm(4).twips)
-SLACK = 20  # twips (1 pt) over the measured word: rounding, and kerning the table omits
 # a matrix this small shares its landscape page with its Target Prioritas table
 SMALL_MATRIX_SHARE = 0.4  # of the landscape page's text height
 LINE_HEIGHT = 1.15  # Arial's line height, in font sizes
-DEFAULT_CELL_MARGIN = 108  # twips each side, Word's when a table sets none
+# a table whose words do not fit shrinks in half points down to 7 of 9 pt
+SHRINK_STEPS = (17 / 18, 16 / 18, 15 / 18, 14 / 18)
+
 TCPR_ORDER = (
     "cnfStyle",
     "tcW",
@@ -62,8 +68,6 @@ TBL_GRID, GRID_COL, VAL, W = qn("w:tblGrid"), qn("w:gridCol"), qn("w:val"), qn("
 TBL_PR, TBL_W, TC_PR, TR_PR = qn("w:tblPr"), qn("w:tblW"), qn("w:tcPr"), qn("w:trPr")
 GRID_SPAN, TBL_HEADER, CELL_WIDTH = qn("w:gridSpan"), qn("w:tblHeader"), qn("w:tcW")
 V_MERGE, TYPE = qn("w:vMerge"), qn("w:type")
-TAB, BR, R_PR, BOLD, SIZE = qn("w:tab"), qn("w:br"), qn("w:rPr"), qn("w:b"), qn("w:sz")
-P_STYLE, CELL_MARGINS = qn("w:pStyle"), qn("w:tblCellMar")
 SECT_PR, P_PR, PG_SZ, PG_MAR = qn("w:sectPr"), qn("w:pPr"), qn("w:pgSz"), qn("w:pgMar")
 # what may follow each tcPr child, so that a new child goes in its schema position
 _TCPR_LATER = {
@@ -74,7 +78,7 @@ _TCPR_LATER = {
 
 def shape(document: Document, paper: str = "A4") -> None:
     body = document.element.body
-    fonts = _fonts(document)
+    fonts = paragraph_fonts(document)
     for sect_pr in body.iter(SECT_PR):
         _set_paper(sect_pr, paper)
     widths = _text_widths(body)
@@ -103,7 +107,7 @@ def shape(document: Document, paper: str = "A4") -> None:
 
 
 def _compact_small_matrices(
-    body: Element, widths: dict[Element, int], fonts: dict[str, _Font]
+    body: Element, widths: dict[Element, int], fonts: dict[str, Font]
 ) -> None:
     """A matrix filling at most SMALL_MATRIX_SHARE of its landscape page shares the page
     with the Target Prioritas table that follows it (its heading, caption and table),
@@ -133,15 +137,17 @@ def _compact_small_matrices(
 
 def _text_height(sect_pr: Element) -> int:
     size, margins = _child(sect_pr, PG_SZ), _child(sect_pr, PG_MAR)
+    if size is None or margins is None:
+        raise ValueError("template bug: a w:sectPr without w:pgSz or w:pgMar")
     top, bottom = int(margins.get(qn("w:top"), 0)), int(margins.get(qn("w:bottom"), 0))
     return int(size.get(qn("w:h"))) - top - bottom
 
 
-def _table_height(table: _Table, fonts: dict[str, _Font]) -> int:
+def _table_height(table: _Table, fonts: dict[str, Font]) -> int:
     """About how tall the table is laid out (twips): per row its tallest cell, lines
     wrapped word by word at the column's width (merged cells counted in each row)."""
     grid = [int(col.get(W)) for col in table.grid]
-    margins = _cell_margins(table.element)
+    margins = cell_margins(table.element)
     total = 0
     for cells in table.rows:
         column, tallest = 0, 0
@@ -151,7 +157,7 @@ def _table_height(table: _Table, fonts: dict[str, _Font]) -> int:
             column += span
             height = 0
             for paragraph in _children(cell, P):
-                font, text, bold, points = _paragraph_font(paragraph, fonts)
+                font, text, bold, points = paragraph_font(paragraph, fonts)
                 lines = wrapped_lines(text, points, bold, room - font.indent)
                 height += round(max(lines, 1) * points * LINE_HEIGHT * TWIPS_PER_POINT)
             tallest = max(tallest, height)
@@ -263,43 +269,10 @@ class _Table:
 # -- measuring ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Font:
-    """What a paragraph style sets that decides how wide its words are."""
-
-    points: float
-    bold: bool
-    indent: int  # twips: the left indent (a list's text starts there)
-
-
-def _fonts(document: Document) -> dict[str, _Font]:
-    """Per paragraph style id (and "" for the default style), its font as it inherits it."""
-    fonts: dict[str, _Font] = {}
-    styles = document.styles
-    for style in styles:
-        if style.type != WD_STYLE_TYPE.PARAGRAPH:
-            continue
-        size = bold = indent = None
-        current = style
-        while current is not None:
-            size = size if size is not None else current.font.size
-            bold = bold if bold is not None else current.font.bold
-            indent = indent if indent is not None else current.paragraph_format.left_indent
-            current = current.base_style
-        fonts[style.style_id] = _Font(
-            size.pt if size is not None else 10.0, bool(bold), indent.twips if indent else 0
-        )
-    default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
-    fonts[""] = (
-        fonts.get(default.style_id, _Font(10.0, False, 0)) if default else _Font(10.0, False, 0)
-    )
-    return fonts
-
-
-def _needs(table: _Table, fonts: dict[str, _Font]) -> list[int]:
+def _needs(table: _Table, fonts: dict[str, Font]) -> list[int]:
     """Per grid column, the width its longest word needs (twips, with the cell margins);
     cells spanning several columns (banners, WAKTU/BULAN) are not counted."""
-    margins = _cell_margins(table.element)
+    margins = cell_margins(table.element)
     needs = [0] * len(table.grid)
     for cells in table.rows:
         full = len(cells) == len(table.grid)
@@ -307,48 +280,11 @@ def _needs(table: _Table, fonts: dict[str, _Font]) -> list[int]:
         for cell in cells:
             span = 1 if full else _span(cell)
             if span == 1 and column < len(needs):
-                need = max((_word_need(p, fonts) for p in _children(cell, P)), default=0)
+                need = max((word_need(p, fonts) for p in _children(cell, P)), default=0)
                 if need:
                     needs[column] = max(needs[column], need + margins)
             column += span
     return needs
-
-
-def _paragraph_font(paragraph: Element, fonts: dict[str, _Font]) -> tuple[_Font, str, bool, float]:
-    """The paragraph's style font, its text (a tab or break as a space), and whether any
-    of its runs is bold and the largest size of them."""
-    style = _property(paragraph, P_PR, P_STYLE)
-    font = fonts.get(style.get(VAL) if style is not None else "", fonts[""])
-    parts, bold, points = [], font.bold, font.points
-    for node in paragraph.iter(T, TAB, BR, R_PR):
-        if node.tag == T:
-            parts.append(node.text or "")
-        elif node.tag == R_PR:
-            flag, size = _child(node, BOLD), _child(node, SIZE)
-            bold = bold or (flag is not None and flag.get(VAL, "1") not in ("0", "false"))
-            points = max(points, int(size.get(VAL)) / 2) if size is not None else points
-        else:
-            parts.append(" ")
-    return font, "".join(parts), bold, points
-
-
-def _word_need(paragraph: Element, fonts: dict[str, _Font]) -> int:
-    font, text, bold, points = _paragraph_font(paragraph, fonts)
-    if not text.strip():
-        return 0
-    return min(longest_word(text, points, bold), MAX_WORD) + font.indent + SLACK
-
-
-def _cell_margins(table: Element) -> int:
-    """The table's left plus right cell margin, twips."""
-    margins = _property(table, TBL_PR, CELL_MARGINS)
-    total = 0
-    for side in ("left", "right"):
-        found = None if margins is None else _child(margins, qn(f"w:{side}"))
-        if found is None and margins is not None:  # the schema's newer names
-            found = _child(margins, qn("w:start" if side == "left" else "w:end"))
-        total += int(found.get(W)) if found is not None else DEFAULT_CELL_MARGIN
-    return total
 
 
 def _remove_columns(table: _Table, indices: set[int]) -> None:
@@ -378,18 +314,35 @@ def _remove_columns(table: _Table, indices: set[int]) -> None:
         table.grid[index].getparent().remove(table.grid[index])
 
 
-def _fit_width(table: _Table, width: int, fonts: dict[str, _Font]) -> None:
+def _fit_width(table: _Table, width: int, fonts: dict[str, Font]) -> None:
     """Fits the grid to the text width; each cell's w:tcW follows its grid columns.
 
     Every column is at least as wide as the longest word it holds (measure.py), so that no
     word breaks mid-word. Columns of short values (numbers, Waktu, Kode LKE) keep the
     template's width; the text columns share the rest in the template's proportions, so
-    that adding an optional column narrows the prose, not ``A.1.II.i.a``; the month columns
-    keep theirs while the text fits, and give it up down to their own longest word when not.
+    that adding an optional column narrows the prose, not ``A.1.II.i.a``. When the words
+    need more, the month columns give up width first, then the short-value columns, down
+    to their own longest word; then the table's font shrinks, half a point at a time down
+    to MIN_SCALE of its size. Only when even that does not hold the words (a web address
+    wider than measure.MAX_WORD, many columns of long words) does every column get its need scaled
+    down alike, at the table's own size, and the longest words break at the cell's edge.
     """
-    template = [int(col.get(W)) for col in table.grid]
     needs = _needs(table, fonts)
-    scaled = column_widths(template, needs, table.headers, width)
+    template = [  # a short-value column left empty (no Waktu given) needs only its header
+        needs[i] if name in EMPTY_SHRINKS and table.column_empty(i) else int(col.get(W))
+        for i, (col, name) in enumerate(zip(table.grid, table.headers, strict=True))
+    ]
+    scaled, fits = column_widths(template, needs, table.headers, width)
+    if not fits:
+        sizes = _run_sizes(table, fonts)
+        for scale in SHRINK_STEPS:
+            set_sizes(sizes, scale)
+            smaller, fits = column_widths(template, _needs(table, fonts), table.headers, width)
+            if fits:
+                scaled = smaller
+                break
+        else:
+            set_sizes(sizes, 1.0)
     for col, value in zip(table.grid, scaled, strict=True):
         col.set(W, str(value))
     table_width = _property(table.element, TBL_PR, TBL_W)
@@ -409,39 +362,52 @@ def _fit_width(table: _Table, width: int, fonts: dict[str, _Font]) -> None:
 
 def column_widths(
     template: list[int], needs: list[int], headers: list[str], width: int
-) -> list[int]:
-    """The grid widths (twips) summing to ``width``; see _fit_width.
-
-    When even the month columns at their minimum leave the words no room (more columns of
-    long words than a page holds), every column gets its need scaled down alike, and the
-    words too long for it break at the cell's edge: the cells keep the 9 pt of the rest.
-    """
+) -> tuple[list[int], bool]:
+    """The grid widths (twips) summing to ``width``, and whether every column holds its
+    longest word; see _fit_width."""
+    every = list(range(len(template)))
     months = [i for i, name in enumerate(headers) if name in MONTH_HEADINGS]
     fixed = [i for i, name in enumerate(headers) if name in FIXED_WIDTH_HEADERS and i not in months]
-    text = [i for i in range(len(template)) if i not in months and i not in fixed]
+    text = [i for i in every if i not in months and i not in fixed]
     if not text:  # nothing to share: scale everything
-        return _share(width, template, [0] * len(template), list(range(len(template))))
+        return _share(width, template, [0] * len(template), every), True
     result = [0] * len(template)
     for i in fixed:
         result[i] = max(template[i], needs[i])
-    rest = width - sum(result)
-    month_widths = sum(template[i] for i in months)
+    for i in months:
+        result[i] = template[i]
     text_needs = sum(needs[i] for i in text)
-    if text_needs <= rest - month_widths:
-        for i in months:
-            result[i] = template[i]
-        rest -= month_widths
-    elif months and text_needs + len(months) * max(needs[i] for i in months) <= rest:
-        narrowed = (rest - text_needs) // len(months)
+
+    def rest() -> int:
+        return width - sum(result[i] for i in fixed + months)
+
+    if text_needs > rest() and months:  # the months give up width first, all alike
+        narrowed = (width - sum(result[i] for i in fixed) - text_needs) // len(months)
+        narrowed = max(narrowed, max(needs[i] for i in months))
         for i in months:
             result[i] = min(template[i], narrowed)
-        rest -= sum(result[i] for i in months)
-    else:  # the words cannot all fit: every column in proportion to its need
-        return _share(width, [max(n, 1) for n in needs], [0] * len(needs), list(range(len(needs))))
-    shared = _share(rest, template, needs, text)
+    slack = {i: result[i] - needs[i] for i in fixed + months if result[i] > needs[i]}
+    if text_needs > rest() and slack:  # then every short column, down to its need
+        take = min(text_needs - rest(), sum(slack.values()))
+        for i, spare in slack.items():
+            result[i] -= -(-spare * take // sum(slack.values()))
+    if text_needs > rest():
+        return _share(width, [max(n, 1) for n in needs], [0] * len(needs), every), False
+    shared = _share(rest(), template, needs, text)
     for i in text:
         result[i] = shared[i]
-    return result
+    return result, True
+
+
+def _run_sizes(table: _Table, fonts: dict[str, Font]) -> list[tuple[Element, float]]:
+    """Every run of the table with its size in points as it shows now."""
+    sizes = []
+    for cells in table.rows:
+        for cell in cells:
+            for paragraph in _children(cell, P):
+                points = paragraph_font(paragraph, fonts)[3]
+                sizes += [(run, points) for run in paragraph.iter(R)]
+    return sizes
 
 
 def _share(total: int, weights: list[int], minimums: list[int], columns: list[int]) -> list[int]:

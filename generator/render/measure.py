@@ -1,5 +1,5 @@
 """How wide a word is on the page: Arial's advance widths, so that a table column can be
-made at least as wide as the longest word it holds.
+made at least as wide as the longest word it holds; and the font of a cell's paragraph.
 
 The widths are Liberation Sans's (the font LibreOffice sets for Arial, metric-compatible
 with it by design), read from LiberationSans-Regular.ttf and -Bold.ttf (2048 units per
@@ -9,7 +9,19 @@ em) for the printable ASCII characters; any other character counts as a digit's 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+# A run without a space longer than this (5 cm: "dilaksanakan/diimplementasikan" at 9 pt is
+# 4.6) is no word but an address: it breaks where its cell ends instead of widening it.
+MAX_WORD = int(Cm(5).twips)
+SLACK = 20  # twips (1 pt) over the measured word: rounding, and kerning the table omits
+DEFAULT_CELL_MARGIN = 108  # twips each side, Word's when a table sets none
 UNITS_PER_EM = 2048
 TWIPS_PER_POINT = 20
 # advance widths of the characters 32 (space) .. 126 (~)
@@ -32,11 +44,12 @@ BOLD = (
     797, 573, 797, 1196,
 )  # fmt: skip
 OTHER = 1139  # a digit: about the average of the wide and the narrow letters
-# Where a line may end inside a cell: at spaces, and after a hyphen or a slash, as
-# LibreOffice's line breaking (Unicode's UAX #14) allows ("dilaksanakan/" | "diimplementasikan");
-# a run still longer than a column may be (a web address) breaks where the cell ends, see
-# layout.MAX_WORD.
-_BREAKS = re.compile(r"\s+|(?<=[-/])(?=\D)")
+# Where a line may end inside a cell: at spaces, and after a hyphen before a letter. A
+# slash between letters is no break for LibreOffice ("dilaksanakan/diimplementasikan" broke
+# as "…/diimpl | ementasikan" when the column was narrower): such a pair is one word; a run
+# still longer than a column may be (a web address) breaks where the cell ends, see
+# MAX_WORD.
+_BREAKS = re.compile(r"\s+|(?<=-)(?=\D)")
 
 
 def text_width(text: str, points: float, bold: bool = False) -> int:
@@ -64,3 +77,140 @@ def wrapped_lines(text: str, points: float, bold: bool, width: int) -> int:
         while used > width > 0:  # a word longer than the line breaks inside it
             lines, used = lines + 1, used - width
     return lines
+
+
+# -- the paragraphs of a table's cells ------------------------------------------------------
+
+Element = Any  # lxml elements of python-docx's oxml layer
+T, R, TAB, BR, R_PR = qn("w:t"), qn("w:r"), qn("w:tab"), qn("w:br"), qn("w:rPr")
+P_PR, P_STYLE, VAL, W = qn("w:pPr"), qn("w:pStyle"), qn("w:val"), qn("w:w")
+BOLD_TAG, SIZE, SIZE_CS = qn("w:b"), qn("w:sz"), qn("w:szCs")
+TBL_PR, CELL_MARGINS = qn("w:tblPr"), qn("w:tblCellMar")
+# what follows w:sz and w:szCs in a w:rPr (CT_RPr's sequence)
+_RPR_AFTER_SIZE = {
+    qn(f"w:{name}")
+    for name in (
+        "highlight",
+        "u",
+        "effect",
+        "bdr",
+        "shd",
+        "fitText",
+        "vertAlign",
+        "rtl",
+        "cs",
+        "em",
+        "lang",
+        "eastAsianLayout",
+        "specVanish",
+        "oMath",
+    )
+}
+
+
+def _child(element: Element, tag: str) -> Element | None:
+    return next((child for child in element if child.tag == tag), None)
+
+
+def _children(element: Element, tag: str) -> list[Element]:
+    return [child for child in element if child.tag == tag]
+
+
+def _property(element: Element, properties: str, name: str) -> Element | None:
+    found = _child(element, properties)
+    return None if found is None else _child(found, name)
+
+
+@dataclass(frozen=True)
+class Font:
+    """What a paragraph style sets that decides how wide its words are."""
+
+    points: float
+    bold: bool
+    indent: int  # twips: the left indent (a list's text starts there)
+
+
+def paragraph_fonts(document: Document) -> dict[str, Font]:
+    """Per paragraph style id (and "" for the default style), its font as it inherits it."""
+    fonts: dict[str, Font] = {}
+    styles = document.styles
+    for style in styles:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            continue
+        size = bold = indent = None
+        current = style
+        while current is not None:
+            size = size if size is not None else current.font.size
+            bold = bold if bold is not None else current.font.bold
+            indent = indent if indent is not None else current.paragraph_format.left_indent
+            current = current.base_style
+        fonts[style.style_id] = Font(
+            size.pt if size is not None else 10.0, bool(bold), indent.twips if indent else 0
+        )
+    default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    fonts[""] = (
+        fonts.get(default.style_id, Font(10.0, False, 0)) if default else Font(10.0, False, 0)
+    )
+    return fonts
+
+
+def paragraph_font(paragraph: Element, fonts: dict[str, Font]) -> tuple[Font, str, bool, float]:
+    """The paragraph's style font, its text (a tab or break as a space), whether any of
+    its runs is bold, and its size: the largest a run sets, else the style's."""
+    style = _property(paragraph, P_PR, P_STYLE)
+    font = fonts.get(style.get(VAL) if style is not None else "", fonts[""])
+    parts, bold, sizes = [], font.bold, []
+    for node in paragraph.iter(T, TAB, BR, R_PR):
+        if node.tag == T:
+            parts.append(node.text or "")
+        elif node.tag == R_PR:
+            if node.getparent().tag != R:
+                continue  # the paragraph mark's properties
+            flag, size = _child(node, BOLD_TAG), _child(node, SIZE)
+            bold = bold or (flag is not None and flag.get(VAL, "1") not in ("0", "false"))
+            if size is not None:
+                sizes.append(int(size.get(VAL)) / 2)
+        else:
+            parts.append(" ")
+    return font, "".join(parts), bold, max(sizes) if sizes else font.points
+
+
+def word_need(paragraph: Element, fonts: dict[str, Font]) -> int:
+    font, text, bold, points = paragraph_font(paragraph, fonts)
+    if not text.strip():
+        return 0
+    return min(longest_word(text, points, bold), MAX_WORD) + font.indent + SLACK
+
+
+def cell_margins(table: Element) -> int:
+    """The table's left plus right cell margin, twips."""
+    margins = _property(table, TBL_PR, CELL_MARGINS)
+    total = 0
+    for side in ("left", "right"):
+        found = None if margins is None else _child(margins, qn(f"w:{side}"))
+        if found is None and margins is not None:  # the schema's newer names
+            found = _child(margins, qn("w:start" if side == "left" else "w:end"))
+        total += int(found.get(W)) if found is not None else DEFAULT_CELL_MARGIN
+    return total
+
+
+def set_sizes(sizes: list[tuple[Element, float]], scale: float) -> None:
+    """Sets each run's size to ``scale`` of the size it had (half points, as Word keeps)."""
+    for run, points in sizes:
+        properties = _child(run, R_PR)
+        if properties is None:
+            properties = run.makeelement(R_PR)
+            run.insert(0, properties)
+        for old in _children(properties, SIZE) + _children(properties, SIZE_CS):
+            properties.remove(old)
+        if scale == 1.0:
+            continue
+        half_points = str(round(points * scale * 2))
+        later = next((c for c in properties if c.tag in _RPR_AFTER_SIZE), None)
+        for tag in (SIZE, SIZE_CS):
+            element = properties.makeelement(tag)
+            element.set(VAL, half_points)
+            if later is None:
+                properties.append(element)
+            else:
+                later.addprevious(element)
