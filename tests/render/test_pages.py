@@ -124,9 +124,9 @@ def test_f4_unit_with_logo_and_ketua(tmp_path: Path) -> None:
     width, height = PdfReader(pdf).pages[1].mediabox.upper_right
     assert (round(float(width) / 72 * 25.4), round(float(height) / 72 * 25.4)) == (215, 330)
     assert "Lembar Pengesahan".upper() in " ".join(page_texts(pdf)[1])
-    reader = PdfReader(pdf)
-    assert len(reader.pages[0].images) == 1  # the logo, on the cover only
-    assert all(not page.images for page in reader.pages[1:])
+    # the logo, on the cover (LibreOffice shares one resource dictionary among the pages,
+    # so pypdf lists it for each page: only the cover's count says something)
+    assert len(PdfReader(pdf).pages[0].images) == 1
 
 
 def test_large_plan_of_another_unit(tmp_path: Path) -> None:
