@@ -17,7 +17,9 @@ from generator.indonesian import MONTH_HEADINGS
 from generator.render.measure import (
     TWIPS_PER_POINT,
     Font,
+    Measure,
     cell_margins,
+    measure_paragraph,
     paragraph_font,
     paragraph_fonts,
     set_sizes,
@@ -269,22 +271,32 @@ class _Table:
 # -- measuring ----------------------------------------------------------------------------
 
 
-def _needs(table: _Table, fonts: dict[str, Font]) -> list[int]:
-    """Per grid column, the width its longest word needs (twips, with the cell margins);
-    cells spanning several columns (banners, WAKTU/BULAN) are not counted."""
-    margins = cell_margins(table.element)
-    needs = [0] * len(table.grid)
+def _measures(table: _Table, fonts: dict[str, Font]) -> list[dict[Measure, int]]:
+    """Per grid column, per size and indent of its paragraphs, the longest word (font
+    units); cells spanning several columns (banners, WAKTU/BULAN) are not counted."""
+    measures: list[dict[Measure, int]] = [{} for _ in table.grid]
     for cells in table.rows:
         full = len(cells) == len(table.grid)
         column = 0
         for cell in cells:
             span = 1 if full else _span(cell)
-            if span == 1 and column < len(needs):
-                need = max((word_need(p, fonts) for p in _children(cell, P)), default=0)
-                if need:
-                    needs[column] = max(needs[column], need + margins)
+            if span == 1 and column < len(measures):
+                for paragraph in _children(cell, P):
+                    found = measure_paragraph(paragraph, fonts)
+                    if found is not None:
+                        key, units = found
+                        known = measures[column]
+                        known[key] = max(known.get(key, 0), units)
             column += span
-    return needs
+    return measures
+
+
+def _needs(measures: list[dict[Measure, int]], margins: int, scale: float = 1.0) -> list[int]:
+    """Per grid column, the width its longest word needs (twips, with the cell margins)."""
+    return [
+        max((word_need(key, units, scale) + margins for key, units in column.items()), default=0)
+        for column in measures
+    ]
 
 
 def _remove_columns(table: _Table, indices: set[int]) -> None:
@@ -323,26 +335,26 @@ def _fit_width(table: _Table, width: int, fonts: dict[str, Font]) -> None:
     that adding an optional column narrows the prose, not ``A.1.II.i.a``. When the words
     need more, the month columns give up width first, then the short-value columns, down
     to their own longest word; then the table's font shrinks, half a point at a time down
-    to MIN_SCALE of its size. Only when even that does not hold the words (a web address
-    wider than measure.MAX_WORD, many columns of long words) does every column get its need scaled
+    to 7 of 9 pt (SHRINK_STEPS). Only when even that does not hold the words (a web address
+    wider than MAX_WORD, many columns of long words) does every column get its need scaled
     down alike, at the table's own size, and the longest words break at the cell's edge.
     """
-    needs = _needs(table, fonts)
+    measures, margins = _measures(table, fonts), cell_margins(table.element)
+    needs = _needs(measures, margins)
     template = [  # a short-value column left empty (no Waktu given) needs only its header
         needs[i] if name in EMPTY_SHRINKS and table.column_empty(i) else int(col.get(W))
         for i, (col, name) in enumerate(zip(table.grid, table.headers, strict=True))
     ]
     scaled, fits = column_widths(template, needs, table.headers, width)
     if not fits:
-        sizes = _run_sizes(table, fonts)
         for scale in SHRINK_STEPS:
-            set_sizes(sizes, scale)
-            smaller, fits = column_widths(template, _needs(table, fonts), table.headers, width)
+            smaller, fits = column_widths(
+                template, _needs(measures, margins, scale), table.headers, width
+            )
             if fits:
                 scaled = smaller
+                set_sizes(_run_sizes(table, fonts), scale)
                 break
-        else:
-            set_sizes(sizes, 1.0)
     for col, value in zip(table.grid, scaled, strict=True):
         col.set(W, str(value))
     table_width = _property(table.element, TBL_PR, TBL_W)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from lxml import etree
 
 # A run without a space longer than this (5 cm: "dilaksanakan/diimplementasikan" at 9 pt is
 # 4.6) is no word but an address: it breaks where its cell ends instead of widening it.
@@ -52,16 +54,30 @@ OTHER = 1139  # a digit: about the average of the wide and the narrow letters
 _BREAKS = re.compile(r"\s+|(?<=-)(?=\D)")
 
 
+@lru_cache(maxsize=65536)
+def _units(text: str, bold: bool) -> int:
+    """The advance width of ``text`` in font units (words repeat: cached)."""
+    widths = BOLD if bold else REGULAR
+    return sum(widths[ord(c) - 32] if 32 <= ord(c) <= 126 else OTHER for c in text)
+
+
+def _twips(units: int, points: float) -> int:
+    return round(units * points * TWIPS_PER_POINT / UNITS_PER_EM)
+
+
 def text_width(text: str, points: float, bold: bool = False) -> int:
     """The width of ``text`` on one line, in twips."""
-    widths = BOLD if bold else REGULAR
-    units = sum(widths[ord(c) - 32] if 32 <= ord(c) <= 126 else OTHER for c in text)
-    return round(units * points * TWIPS_PER_POINT / UNITS_PER_EM)
+    return _twips(_units(text, bold), points)
+
+
+def longest_units(text: str, bold: bool = False) -> int:
+    """The font units of the widest piece of ``text`` that no line break may split."""
+    return max((_units(word, bold) for word in _BREAKS.split(text)), default=0)
 
 
 def longest_word(text: str, points: float, bold: bool = False) -> int:
     """The width, in twips, of the widest piece of ``text`` that no line break may split."""
-    return max((text_width(word, points, bold) for word in _BREAKS.split(text)), default=0)
+    return _twips(longest_units(text, bold), points)
 
 
 def wrapped_lines(text: str, points: float, bold: bool, width: int) -> int:
@@ -131,7 +147,19 @@ class Font:
 
 
 def paragraph_fonts(document: Document) -> dict[str, Font]:
-    """Per paragraph style id (and "" for the default style), its font as it inherits it."""
+    """Per paragraph style id (and "" for the default style), its font as it inherits it;
+    read once per styles part (every render of a template has the same)."""
+    styles_xml = etree.tostring(document.styles.element)
+    found = _FONTS.get(styles_xml)
+    if found is None:
+        found = _FONTS[styles_xml] = _read_fonts(document)
+    return found
+
+
+_FONTS: dict[bytes, dict[str, Font]] = {}
+
+
+def _read_fonts(document: Document) -> dict[str, Font]:
     fonts: dict[str, Font] = {}
     styles = document.styles
     for style in styles:
@@ -175,11 +203,24 @@ def paragraph_font(paragraph: Element, fonts: dict[str, Font]) -> tuple[Font, st
     return font, "".join(parts), bold, max(sizes) if sizes else font.points
 
 
-def word_need(paragraph: Element, fonts: dict[str, Font]) -> int:
+Measure = tuple[float, int]  # a paragraph's size (points) and indent (twips)
+
+
+def measure_paragraph(paragraph: Element, fonts: dict[str, Font]) -> tuple[Measure, int] | None:
+    """The paragraph's size and indent, and its longest word in font units; None if empty."""
     font, text, bold, points = paragraph_font(paragraph, fonts)
     if not text.strip():
-        return 0
-    return min(longest_word(text, points, bold), MAX_WORD) + font.indent + SLACK
+        return None
+    return (points, font.indent), longest_units(text, bold)
+
+
+def word_need(measure: Measure, units: int, scale: float = 1.0) -> int:
+    """The width (twips) a paragraph's longest word needs, its size scaled as set_sizes
+    sets it; no more than MAX_WORD for the word."""
+    points, indent = measure
+    if scale != 1.0:
+        points = round(points * scale * 2) / 2
+    return min(_twips(units, points), MAX_WORD) + indent + SLACK
 
 
 def cell_margins(table: Element) -> int:
