@@ -487,3 +487,14 @@ def test_a_small_matrix_shares_its_landscape_page_with_its_priority_table(
     found = orientations(build(sources, tmp_path / "plan.docx"))
     assert (found["Tabel 2"], found["Tabel 3"]) == ("landscape", "landscape")
     assert (found["Tabel 4"], found["Tabel 5"]) == ("landscape", "portrait")  # a large one
+
+
+def test_a_large_plan_of_long_words_stays_valid_with_its_shrunk_tables(tmp_path: Path) -> None:
+    """BPS Aceh's Target Prioritas tables of eight columns hold words that 9 pt cannot
+    fit: those tables get a smaller size on every run, in the schema's order."""
+    aceh = Path(__file__).resolve().parents[1] / "lke" / "aceh_sources"
+    docx = build(aceh, tmp_path / "plan.docx")
+    assert schema_errors(docx) == []
+    sizes = {size.get(qn("w:val")) for size in open_docx(docx).element.body.iter(qn("w:sz"))}
+    # 9 pt cells and 8 pt headings, shrunk by at most 7/9: 7 pt and 6 pt at the least
+    assert sizes and all(12 <= int(half_points) < 18 for half_points in sizes)
