@@ -490,6 +490,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Jika ini workbook Pokja, ganti namanya menjadi {suggest}; jika bukan, abaikan atau "
         "pindahkan dari folder sumber.",
     ),
+    # the cover's logo (generator/plan/logo.py)
+    "logo-tidak-ada": (
+        "Folder sumber tidak berisi logo ({names}): sampul dibuat tanpa logo.",
+        "Simpan logo satuan kerja di folder sumber dengan nama logo.png (atau .jpg, .gif), "
+        "lalu jalankan lagi.",
+    ),
+    "logo-bukan-gambar": (
+        "File logo ini tidak dapat dipasang di sampul: {found}. Sampul dibuat tanpa logo.",
+        "Buka logo di program gambar, simpan sebagai PNG atau JPEG (misalnya logo.png), "
+        "lalu jalankan lagi.",
+    ),
+    "logo-ganda": (
+        "Ada lebih dari satu file logo; yang dipakai file ini, bukan {others}.",
+        "Sisakan satu file logo di folder sumber agar jelas mana yang dipakai.",
+    ),
     "tanpa-prioritas": (
         "Sheet Prioritas kosong: komponen ini tampil tanpa tabel Target Prioritas.",
         "Isi target prioritas beserta langkah rencana aksinya.",

@@ -22,7 +22,8 @@ from generator.contract import (
     Column,
 )
 from generator.foreign_terms import foreign_terms
-from generator.indonesian import YEAR
+from generator.indonesian import YEAR, thousands
+from generator.plan.logo import find_logo
 from generator.plan.models import (
     Activity,
     Component,
@@ -205,7 +206,7 @@ class Loader:
         sections = self.sections(self.table(0, cols.SHEET_NARASI, cols.NARASI), identity)
         components = [self.component(key, identity) for key in ComponentKey]
         self.check_unit_kind(self._unit_kind)
-        logo = self.folder / "logo.png"
+        logo = find_logo(self.folder, self.report)
         plan = None
         if not self.report.errors and identity is not None:
             plan = self.build(
@@ -213,7 +214,7 @@ class Loader:
                     identity=identity,
                     sections=sections,
                     components=[c for c in components if c is not None],
-                    logo=str(logo) if logo.is_file() else None,
+                    logo=logo,
                     foreign_terms=unit_foreign_terms(self.folder),
                 ),
                 CellRef(self.folder.name),

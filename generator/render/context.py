@@ -145,6 +145,7 @@ def build_context(
         ),
         "jabatan_lengkap": signing_title(signer.jabatan, identity.nama_satker),
         "judul_dokumen": identity.judul_dokumen,
+        "slogan": identity.slogan,
         "nama": signer.nama,
         "nip": signer.nip_display,
         "ketua": (
