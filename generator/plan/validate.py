@@ -22,7 +22,7 @@ from generator.contract import (
     Column,
 )
 from generator.foreign_terms import foreign_terms
-from generator.indonesian import YEAR, thousands
+from generator.indonesian import YEAR
 from generator.plan.logo import find_logo
 from generator.plan.models import (
     Activity,
