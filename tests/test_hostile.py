@@ -780,7 +780,7 @@ CASES = [
         [
             line(
                 UMUM,
-                "Identitas › B14: NIP diketik sebagai angka (1.97604132000121e+17); Excel hanya "
+                "Identitas › B14: NIP diketik sebagai angka (197604132000121000); Excel hanya "
                 "menyimpan 15 angka pertama sebuah bilangan, sehingga angka terakhir NIP dapat "
                 "berubah. Perbaiki: Ubah format sel menjadi Teks lalu ketik ulang NIP, atau "
                 "awali NIP dengan tanda petik ('), misalnya '197604132000121002. "
@@ -882,8 +882,25 @@ CASES = [
         [
             line(
                 AWAS,
-                "Prioritas › C5: Isi sel 40.000 karakter, melebihi batas Excel 32.767 karakter. "
-                "Perbaiki: Pecah isinya menjadi beberapa baris atau sel. [teks-terlalu-panjang]",
+                "Prioritas › C5: Isi sel 40.000 karakter, melebihi batas Excel 32.767 karakter; "
+                "sel sepanjang itu tidak mungkin diketik di Excel, jadi isinya kemungkinan rusak "
+                "saat disalin atau dibuat oleh program lain. Perbaiki: Periksa isi sel itu; "
+                "pecah menjadi beberapa baris atau sel bila memang sepanjang itu. "
+                "[teks-terlalu-panjang]",
+            )
+        ],
+    ),
+    Case(
+        "formula-never-calculated",
+        lambda s: set_cell(s / TATA, "Prioritas", "E5", "=E4"),
+        [
+            line(
+                TATA,
+                "Prioritas › E5: Sel berisi rumus yang belum pernah dihitung (workbook disimpan "
+                "oleh program yang tidak menghitung rumus), sehingga hasilnya tidak diketahui. "
+                "Perbaiki: Buka workbook di Excel atau LibreOffice Calc, lalu simpan lagi: "
+                "rumusnya dihitung saat disimpan. Atau ganti rumus itu dengan isinya. "
+                "[rumus-tanpa-nilai]",
             )
         ],
     ),
@@ -1036,18 +1053,6 @@ WARNING_CASES = [
                 "Prioritas › baris 3: Kolom Catatan Pokja tidak dikenal dan diabaikan. "
                 "Perbaiki: Hapus kolom itu jika tidak diperlukan, atau perbaiki ejaan "
                 "judulnya. [kolom-diabaikan]",
-            )
-        ],
-    ),
-    Case(
-        "formula-never-calculated",
-        lambda s: set_cell(s / TATA, "Prioritas", "E5", "=E4"),
-        [
-            warning(
-                TATA,
-                "Prioritas › E5: Sel berisi rumus yang belum pernah dihitung, sehingga "
-                "nilainya kosong. Perbaiki: Buka workbook di Excel, tekan F9, lalu simpan. "
-                "[rumus-tanpa-nilai]",
             )
         ],
     ),

@@ -3,53 +3,50 @@
 from __future__ import annotations
 
 import gc
-import json
 import sys
 import time
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from generator.cli.app import (
     DEFAULT_THRESHOLDS,
-    OUTPUT_DIR,
+    PATH,
+    Run,
+    batch_options,
     cli,
     debug_option,
+    fail,
     format_option_for,
     help_option,
-    print_problems,
-    reported,
+    quiet_option,
+    readable_folder,
+    writable_folder,
 )
-from generator.cli.click_texts import Range
+
+if TYPE_CHECKING:
+    from generator.batch.build import UnitResult
 
 
 @cli.command("build-all")
-@click.argument(
-    "folder", metavar="DIREKTORI", type=click.Path(path_type=Path, file_okay=False, exists=True)
-)
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=OUTPUT_DIR,
-    show_default=True,
-    help="Folder tujuan dokumen dan rekap.",
-)
+@click.argument("folder", metavar="DIREKTORI", type=PATH)
+@batch_options("dokumen")
 @click.option("--pdf", is_flag=True, help="Buat juga PDF setiap dokumen (perlu LibreOffice).")
-@click.option(
-    "--jobs",
-    type=Range(min=1),
-    metavar="JUMLAH",
-    default=None,
-    help="Jumlah proses kerja. Bawaan: satu per inti prosesor.",
-)
 @format_option_for("tabel status satuan kerja")
+@quiet_option
 @debug_option
 @help_option
 def build_all_command(
-    folder: Path, out: Path, pdf: bool, jobs: int | None, output_format: str, debug: bool
+    folder: Path,
+    out: Path,
+    jobs: int | None,
+    pdf: bool,
+    output_format: str,
+    quiet: bool,
+    debug: bool,
 ) -> None:
     """Menyusun rencana kerja semua satuan kerja sekaligus, beserta workbook rekap.
 
@@ -61,60 +58,82 @@ def build_all_command(
 
     Keluar dengan kode 1 jika ada satuan kerja yang gagal.
     """
-    from generator.batch.build import build_all, format_units, recap_name, units_json
+    from generator.batch.build import build_all, recap_name, units_json
     from generator.batch.discover import discover
     from generator.batch.recap import write_recap
     from generator.render.toc import pdfs_with_lists
 
-    units, skipped = discover(folder)
-    print_problems(skipped, output_format)  # every folder of workbooks not taken, and why
-    if not units:
-        click.echo(
-            f"{folder}: tidak ada subfolder yang berisi 00_umum.xlsx. Perbaiki: simpan "
-            "sumber setiap satuan kerja dalam subfoldernya sendiri.",
-            err=True,
-        )
-        sys.exit(1)
+    run = Run(output_format, quiet, debug)
+    with run.reported():
+        readable_folder(folder)
+        writable_folder(out)
+        units, skipped = discover(folder)
+        run.report(skipped)  # every folder of workbooks not taken, and why
+        if not units:
+            fail("folder-tanpa-satuan-kerja", folder)
     gc.set_threshold(*DEFAULT_THRESHOLDS)  # before the workers fork: see ONE_PLAN_THRESHOLDS
-    terminal = sys.stderr.isatty()  # a progress line only for a person watching
-    with (
-        (
-            click.progressbar(
-                length=len(units),
-                label="Menyusun",
-                file=sys.stderr,
-                item_show_func=lambda name: name,
-                show_pos=True,
-            )
-            if terminal
-            else nullcontext()
-        ) as bar,
-        reported(debug=debug, before="\n"),
-    ):
-        results = build_all(
-            folder, out, jobs, lambda unit: bar.update(1, unit.folder) if bar else None
-        )
-    if output_format == "teks":
-        click.echo(format_units(results), err=True)
-    with reported(debug=debug):
+    with progress(run, len(units)) as done, run.reported(before="\n"):
+        results = build_all(folder, out, jobs, done)
+    status_table(run, results)
+    with run.reported():
         recap = write_recap(results, out / recap_name(results))
         if pdf:
             documents = [Path(r.document) for r in results if r.ok]
             started = time.monotonic()
-            if terminal:
-                click.echo(
+            if on_terminal(run):  # the phase takes minutes for hundreds of documents
+                run.say(
                     f"Membuat PDF {len(documents)} dokumen melalui LibreOffice: mengukur "
-                    "halaman Daftar Isi, lalu mengonversi (ratusan dokumen: beberapa menit)…",
-                    err=True,
+                    "halaman Daftar Isi, lalu mengonversi (ratusan dokumen: beberapa menit)…"
                 )
             # one LibreOffice run measures every document, one more converts them all
             pdfs_with_lists(documents, out, fill_documents=True)
-            if terminal:
+            if on_terminal(run):
                 seconds = round(time.monotonic() - started)
-                click.echo(f"PDF selesai: {len(documents)} dokumen, {seconds} detik.", err=True)
-    if output_format == "json":
+                run.say(f"PDF selesai: {len(documents)} dokumen, {seconds} detik.")
+    if run.json:
         table = {"satuan_kerja": units_json(results), "rekap": str(recap)}
-        click.echo(json.dumps(table, ensure_ascii=False, indent=2))
+        if skipped:
+            table["folder_tidak_disusun"] = run.problems_json()
+        run.document(table)
     else:
-        click.echo(str(recap))
+        run.data(str(recap))
     sys.exit(0 if all(r.ok for r in results) else 1)
+
+
+def on_terminal(run: Run) -> bool:
+    """Progress is for a person watching: not when quiet, piped or redirected."""
+    return not run.quiet and sys.stderr.isatty()
+
+
+@contextmanager
+def progress(run: Run, length: int) -> Iterator[Callable[[Any], None]]:
+    """A progress bar on standard error, only on a terminal (click would print its label
+    to a file or pipe); yields what a finished unit calls."""
+    if not on_terminal(run):
+        yield lambda unit: None
+        return
+    with click.progressbar(
+        length=length,
+        label="Menyusun",
+        file=sys.stderr,
+        item_show_func=lambda name: name,
+        show_pos=True,
+    ) as bar:
+        yield lambda unit: bar.update(1, unit.folder)
+
+
+def status_table(run: Run, results: list[UnitResult]) -> None:
+    """The table of every unit (text mode; standard error). Quiet: the failed units'
+    errors only."""
+    from generator.batch.build import format_units, unit_labels
+
+    if run.json:
+        return
+    if not run.quiet:
+        run.say(format_units(results))
+        return
+    for result, label in zip(results, unit_labels(results), strict=True):
+        if not result.ok:
+            run.error(f"{label}: GAGAL")
+            for line in result.error_lines or [result.first_error]:
+                run.error(f"    {line}")

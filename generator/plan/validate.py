@@ -21,7 +21,9 @@ from generator.contract import (
     URAIAN_PARTS,
     Column,
 )
-from generator.indonesian import YEAR, thousands
+from generator.foreign_terms import foreign_terms
+from generator.indonesian import YEAR
+from generator.plan.logo import find_logo
 from generator.plan.models import (
     Activity,
     Component,
@@ -42,10 +44,11 @@ from generator.plan.models import (
 from generator.plan.parse import parse_date, parse_level, parse_year
 from generator.plan.standard_text import standard_section
 from generator.problems import CellRef, InputInvalid, Problem, Report
+from generator.richtext import join
 from generator.tables import Cell, Table, discover, fold, read_table, report_missing_folder
+from generator.textfile import read_text_file
 from generator.xlsx import Workbook, find_sheet, open_workbook
 
-MAX_CELL_CHARS = 32_767
 # XML 1.0 cannot hold these; tab and line breaks are fine.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ITEM = re.compile(r"^(?:(?P<number>\d{1,3})[.)]|(?P<letter>[a-zA-Z])[.)]|(?P<bullet>[-–•]))\s+")
@@ -72,6 +75,12 @@ def load_plan(folder: Path) -> tuple[Plan, list[Problem]]:
     loader = Loader(folder)
     plan = loader.load()
     return plan, loader.report.problems
+
+
+def unit_foreign_terms(folder: Path) -> list[str]:
+    """The foreign terms marked in the unit's kamus.txt, decoded as Notepad saved it (the
+    review reports what was odd about the file)."""
+    return foreign_terms(read_text_file(folder / cols.WORD_LIST).lines)
 
 
 def split_marker(line: str) -> Line:
@@ -121,16 +130,12 @@ class Loader:
         """The cell as text, after the checks every text cell needs."""
         raw = cell.value if isinstance(cell.value, str) else cell.text
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
-        if len(raw) > MAX_CELL_CHARS:
-            self.report.error("teks-terlalu-panjang", cell.ref, length=thousands(len(raw)))
-            self.rejected.add(cell.ref)
-            return ""
         bad = _CONTROL.search(raw)
         if bad:
             self.report.error("karakter-kontrol", cell.ref, char=f"U+{ord(bad.group()):04X}")
             self.rejected.add(cell.ref)
             return ""
-        text = "\n".join(line.strip() for line in raw.split("\n"))
+        text = join("\n", (line.strip() for line in raw.split("\n")))  # keeps rich text
         text = text.strip()
         if text and not cell.merged:
             self.texts.append((text, cell.ref))
@@ -201,7 +206,7 @@ class Loader:
         sections = self.sections(self.table(0, cols.SHEET_NARASI, cols.NARASI), identity)
         components = [self.component(key, identity) for key in ComponentKey]
         self.check_unit_kind(self._unit_kind)
-        logo = self.folder / "logo.png"
+        logo = find_logo(self.folder, self.report)
         plan = None
         if not self.report.errors and identity is not None:
             plan = self.build(
@@ -209,7 +214,8 @@ class Loader:
                     identity=identity,
                     sections=sections,
                     components=[c for c in components if c is not None],
-                    logo=str(logo) if logo.is_file() else None,
+                    logo=logo,
+                    foreign_terms=unit_foreign_terms(self.folder),
                 ),
                 CellRef(self.folder.name),
             )
@@ -253,7 +259,9 @@ class Loader:
 
         tahun = None
         if "tahun" in cells and not cells["tahun"].blank:
-            tahun = parse_year(cells["tahun"].value)
+            # a date formatted yyyy (=TODAY() shown as 2025) is the year Excel shows
+            year = cells["tahun"]
+            tahun = parse_year(year.text if isinstance(year.value, date) else year.value)
             if tahun is None:
                 self.report.error("tahun-tidak-sah", cells["tahun"].ref, value=cells["tahun"].text)
         self._year, self._unit_kind = tahun, text.get("jenis_satker", "")

@@ -12,6 +12,7 @@ from generator.plan.models import ComponentKey, SectionKey, Step
 from generator.plan.validate import Loader, load_plan
 from generator.problems import CellRef, InputInvalid, Problem, Severity
 from generator.tables import Cell
+from tests.images import png
 
 SATKER = "Rumah Tahanan Negara Kelas I Pekanbaru"
 UMUM = "00_umum.xlsx"
@@ -113,6 +114,7 @@ def write_sources(make_workbook, tmp_path: Path):
         folder.mkdir(exist_ok=True)
         for name, sheets in (books or minimal_books()).items():
             make_workbook(name, sheets, folder)
+        png(folder / "logo.png")  # a unit's folder has its logo (else: logo-tidak-ada)
         return folder
 
     return write
