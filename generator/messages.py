@@ -444,13 +444,19 @@ def os_reason(exc: OSError) -> str:
 QUOTED_CHARS = 80  # a cell quoted in a message is cut here
 
 
+def quoted(text: str) -> str:
+    """Typed text as a message quotes it: on one line, and a long one cut short."""
+    flat = _one_line(text)
+    return flat if len(flat) <= QUOTED_CHARS else flat[:QUOTED_CHARS].rstrip() + "…"
+
+
 def render_message(code: str, params: dict[str, object]) -> str:
     """The problem's text on one line: a quoted multi-line cell is joined, a long one cut."""
     flat = {
         key: _one_line(value) if isinstance(value, str) else value for key, value in params.items()
     }
-    if isinstance(flat.get("value"), str) and len(str(flat["value"])) > QUOTED_CHARS:
-        flat["value"] = str(flat["value"])[:QUOTED_CHARS].rstrip() + "…"
+    if isinstance(flat.get("value"), str):
+        flat["value"] = quoted(str(flat["value"]))
     found, todo = MESSAGES[code]
     return f"{found.format(**flat)} Perbaiki: {todo.format(**flat)}"
 

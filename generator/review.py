@@ -22,6 +22,7 @@ from generator.contract import (
     WORD_LIST,
 )
 from generator.lke.appendix import review_findings as lke_findings
+from generator.messages import quoted
 from generator.plan.models import Identity, Plan, SectionKey
 from generator.plan.validate import Loader, split_marker
 from generator.problems import CellRef, Problem, Severity
@@ -136,7 +137,8 @@ def spelling(texts: Iterable[tuple[str, CellRef]], own: set[str]) -> list[Proble
                 typed.setdefault(key, word)
                 count[key] = count.get(key, 0) + 1
     return [
-        _finding("ejaan", first[key], word=typed[key], more=_more(count[key] - 1)) for key in first
+        _finding("ejaan", first[key], word=quoted(typed[key]), more=_more(count[key] - 1))
+        for key in first
     ]
 
 
@@ -186,7 +188,7 @@ def own_name_variants(texts: Iterable[tuple[str, CellRef]], identity: Identity) 
                     _finding(
                         "nama-satker-beda",
                         ref,
-                        found=match.group(),
+                        found=quoted(match.group()),
                         official=identity.nama_satker,
                         short=identity.nama_singkat,
                     )
@@ -204,7 +206,7 @@ def typed_numbers(texts: Iterable[tuple[str, CellRef]]) -> list[Problem]:
         marker = split_marker(line)
         if marker.marker.value in ("number", "letter"):
             typed = line[: len(line) - len(marker.text)].strip()
-            findings.append(_finding("nomor-diketik", ref, typed=typed))
+            findings.append(_finding("nomor-diketik", ref, typed=quoted(typed)))
     return findings
 
 
