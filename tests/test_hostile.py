@@ -474,9 +474,9 @@ CASES = [
         [
             line(
                 AKUN,
-                "Workbook 04_penguatan_akuntabilitas.xlsx tidak ada di folder sumber. "
-                "Perbaiki: Simpan workbook yang namanya diawali 04 di folder ini. "
-                "[workbook-tidak-ada]",
+                "Workbook 04 tidak dibaca: yang bernama ini adalah folder, bukan file workbook. "
+                "Perbaiki: Ganti nama folder itu (atau pindahkan), lalu simpan workbook 04 di "
+                "folder sumber. [workbook-berupa-folder]",
             )
         ],
     ),
@@ -712,9 +712,10 @@ CASES = [
         [
             line(
                 UMUM,
-                'Identitas › B14: "19760413 2OOO12 1 002" bukan NIP: NIP terdiri atas 18 '
-                "angka. Perbaiki: Isi 18 angka NIP; spasi boleh (19760413 200012 1 002). "
-                "[nip-bukan-18-angka]",
+                'Identitas › B14: NIP "19760413 2OOO12 1 002" memuat "O": bukan angka, spasi, '
+                'titik, tanda hubung, atau label NIP di depannya. Perbaiki: Hapus "O" dari '
+                "sel itu (huruf O dan l kerap terketik untuk angka 0 dan 1); yang tersisa harus "
+                "18 angka NIP. [nip-karakter-lain]",
             )
         ],
     ),
@@ -780,11 +781,12 @@ CASES = [
         [
             line(
                 UMUM,
-                "Identitas › B14: NIP diketik sebagai angka (1.97604132000121e+17); Excel hanya "
-                "menyimpan 15 angka pertama sebuah bilangan, sehingga angka terakhir NIP dapat "
-                "berubah. Perbaiki: Ubah format sel menjadi Teks lalu ketik ulang NIP, atau "
-                "awali NIP dengan tanda petik ('), misalnya '197604132000121002. "
-                "[nip-berupa-angka]",
+                "Identitas › B14: NIP diketik sebagai angka dan Excel telah memotongnya: sel "
+                "menampilkan 1.97604132000121E+17, yang tersimpan hanya 197604132000121000; "
+                "angka terakhir NIP sudah hilang. Perbaiki: Ubah format sel menjadi Teks (klik "
+                "kanan › Format Cells › Text), lalu ketik ulang ke-18 angka NIP dari SK "
+                "kepegawaian, atau awali NIP dengan tanda petik ('), misalnya "
+                "'197604132000121002. [nip-terpotong-excel]",
             )
         ],
     ),
