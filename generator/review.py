@@ -24,7 +24,8 @@ from generator.contract import (
 from generator.lke.appendix import review_findings as lke_findings
 from generator.messages import quoted
 from generator.plan.models import Identity, Plan, SectionKey
-from generator.plan.validate import Loader, split_marker
+from generator.plan.parse import split_lines
+from generator.plan.validate import Loader
 from generator.problems import CellRef, Problem, Severity
 from generator.resources import package_file
 from generator.spelling import dictionary
@@ -203,7 +204,7 @@ def typed_numbers(texts: Iterable[tuple[str, CellRef]]) -> list[Problem]:
         if fold(ref.sheet) not in NUMBERED_SHEETS:
             continue
         line = text.split("\n", 1)[0]
-        marker = split_marker(line)
+        marker = split_lines(text)[0]  # the cell decides: "A." starts a list only in a run
         if marker.marker.value in ("number", "letter"):
             typed = line[: len(line) - len(marker.text)].strip()
             findings.append(_finding("nomor-diketik", ref, typed=quoted(typed)))

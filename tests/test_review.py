@@ -185,3 +185,12 @@ def test_a_very_long_word_is_quoted_short_as_validation_quotes_a_cell(sources: P
     assert quoted.endswith("…") and word.startswith(quoted[:-1])
     assert len(quoted) <= 81
     assert len(message) < 300
+
+
+def test_an_initial_is_not_a_typed_letter_but_a_run_of_capitals_is(sources: Path) -> None:
+    set_cell(workbook(sources, 2), "Prioritas", "C4", "H. Ahmad memimpin rapat")
+    assert [code for code, _, _ in findings(sources)] == ["ejaan"]  # the name, not "H."
+    set_cell(workbook(sources, 2), "Prioritas", "C4", "A. Rapat pokja\nB. Menyusun laporan")
+    ((code, _, message),) = findings(sources)
+    assert code == "nomor-diketik"
+    assert message.startswith('Teks diawali nomor "A."')
