@@ -481,6 +481,48 @@ CASES = [
         ],
     ),
     Case(
+        "workbook-saved-as-ods",
+        lambda s: ((s / SDM).rename(s / "03_penataan_sdm.ods"),),
+        [
+            line(
+                "03_penataan_sdm.ods",
+                "Workbook 03 tidak dibaca: file ini berformat OpenDocument (LibreOffice Calc, "
+                ".ods), sedangkan zi-plan hanya membaca .xlsx. Perbaiki: Buka file ini dan "
+                "simpan sebagai .xlsx di folder yang sama: di Excel, File › Save As › Excel "
+                "Workbook (*.xlsx); di LibreOffice Calc, File › Save As › Excel 2007-365 "
+                "(.xlsx), lalu Use Excel 2007-365!; di WPS, File › Save As › Excel Files "
+                "(*.xlsx). Setelah itu pindahkan file lamanya dari folder ini. "
+                "[workbook-format-lain]",
+            )
+        ],
+    ),
+    Case(
+        "broken-link-named-like-the-workbook",
+        lambda s: ((s / AKUN).unlink(), (s / AKUN).symlink_to(s / "hilang.xlsx")),
+        [
+            line(
+                AKUN,
+                "Workbook 04 tidak dibaca: yang bernama ini adalah tautan (shortcut) ke file "
+                "yang sudah tidak ada. Perbaiki: Hapus tautan itu, lalu salin workbook aslinya "
+                "ke folder sumber. [workbook-tautan-rusak]",
+            )
+        ],
+    ),
+    Case(
+        "nip-with-a-word-after-it",
+        nip("19760413 200012 1 002 (Karutan)"),
+        [
+            line(
+                UMUM,
+                'Identitas › B14: NIP "19760413 200012 1 002 (Karutan)" memuat "(" "K" "a" '
+                '"r" "u" "t" "n" ")": bukan angka, spasi, titik, tanda hubung, atau label NIP '
+                'di depannya. Perbaiki: Hapus "(" "K" "a" "r" "u" "t" "n" ")" dari sel itu '
+                "(huruf O dan l kerap terketik untuk angka 0 dan 1); yang tersisa harus 18 "
+                "angka NIP. [nip-karakter-lain]",
+            )
+        ],
+    ),
+    Case(
         "two-workbooks-with-one-number",
         lambda s: shutil.copyfile(s / SDM, s / "03_SDM_revisi_final (2).xlsx"),
         [
