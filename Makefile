@@ -14,7 +14,8 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	@# setuptools says of every editable install that it is one (a warning): not news here
+	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/python -m compileall -q generator  # bytecode, as a regular install would have
 	touch $(STAMP)
 
@@ -57,12 +58,13 @@ format: $(STAMP) ## reformat the code
 test: lint ## lint, then the whole test suite
 	$(BIN)/pytest
 
-bench: $(STAMP) ## cold build vs floor; warm cost per plan; build-all of 681 units; diff; monev
+bench: $(STAMP) ## cold build vs floor; warm cost per plan; build-all of 681 units; diff; monev; crafted workbooks
 	$(BIN)/python -m compileall -q generator
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_diff.py
 	$(BIN)/python benchmarks/bench_monev.py
+	$(BIN)/python benchmarks/bench_hostile_read.py
 
 template: $(STAMP) ## regenerate word_templates/ from tools/make_template.py (overwrites edits made in Word)
 	$(BIN)/python tools/make_template.py

@@ -1,5 +1,5 @@
-"""``python -m generator`` runs the command line."""
+"""``python -m generator`` runs the command line, as the ``zi-plan`` script does."""
 
-from generator.cli import main
+from generator.console import main
 
 main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sys
@@ -9,15 +10,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def _cache_dir() -> Path | None:
-    """``$XDG_CACHE_HOME/zi-plan`` or ``~/.cache/zi-plan``; None without a home folder."""
+@functools.cache
+def cache_dir() -> Path | None:
+    """``$XDG_CACHE_HOME/zi-plan`` or ``~/.cache/zi-plan``; None where there is no home
+    folder (HOME unset and no entry in the password database). Found on first use, not
+    at import: a run without a cache is only slower."""
+    configured = os.environ.get("XDG_CACHE_HOME")
     try:
-        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zi-plan"
-    except RuntimeError:  # no HOME and no entry in the password database
+        base = Path(configured) if configured else Path.home() / ".cache"
+    except (RuntimeError, KeyError, OSError):
         return None
-
-
-CACHE_DIR = _cache_dir()
+    return base / "zi-plan" if base.is_absolute() else None
 
 
 def disk_cached(kind: str, source: str, versions: str, make: Callable[[], bytes]) -> bytes:
@@ -27,20 +30,24 @@ def disk_cached(kind: str, source: str, versions: str, make: Callable[[], bytes]
     key covers the source, Python's version and ``versions`` (of the libraries ``make``
     depends on).
     """
-    if CACHE_DIR is None:
+    folder = cache_dir()
+    if folder is None:
         return make()
     key = hashlib.sha256(f"{sys.version}|{versions}|{kind}|{source}".encode()).hexdigest()
-    path = CACHE_DIR / f"{key}.{kind}"
+    path = folder / f"{key}.{kind}"
     try:
         return path.read_bytes()
     except OSError:
         pass
     data = make()
     try:
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        partial.write_bytes(data)
-        os.replace(partial, path)
+        try:
+            partial.write_bytes(data)
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
     except OSError:
         pass
     return data

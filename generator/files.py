@@ -4,8 +4,10 @@ good one: every writer of the package goes through here."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,9 +24,9 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     named, target = target, _through_links(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(
-            prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent
-        )
+        prefix = temporary_prefix(target)
+        remove_stale(target.parent, prefix, target.suffix)
+        handle, name = tempfile.mkstemp(prefix=prefix, suffix=target.suffix, dir=target.parent)
     except OSError as exc:
         raise OutputError(_output_code(exc), str(target), os_reason(exc)) from None
     os.close(handle)
@@ -40,19 +42,66 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> Path:
     return named
 
 
+NAME_MAX = 255  # bytes of one file name (ext4, NTFS and APFS allow 255 characters or fewer)
+RANDOM_PART = 8  # what mkstemp and mkdtemp put between prefix and suffix
+RUN_STARTED = time.time()  # temporary files older than this run are its killed forebears'
+
+
+def temporary_prefix(target: Path) -> str:
+    """``.<name>.``, the name cut so that the temporary file's whole name still fits the
+    file system: a 250-character document name is legal, its temporary must be too."""
+    room = NAME_MAX - len(b"..") - RANDOM_PART - len(target.suffix.encode())
+    stem = target.stem.encode()[: max(room, 0)].decode(errors="ignore")
+    return f".{stem}."
+
+
+def remove_stale(folder: Path, prefix: str, suffix: str) -> None:
+    """Removes the temporary files a killed run of zi-plan left beside its document (same
+    prefix, older than this run). One that cannot be removed is left; it harms nothing."""
+    pattern = re.compile(re.escape(prefix) + f"[a-z0-9_]{{{RANDOM_PART}}}" + re.escape(suffix))
+    try:
+        candidates = [p for p in folder.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return
+    for path in candidates:
+        try:
+            if path.is_file() and path.stat().st_mtime < RUN_STARTED:
+                path.unlink()
+        except OSError:
+            pass
+
+
 @contextmanager
 def staging_folder(out: Path) -> Iterator[Path]:
     """A private folder inside ``out``, removed afterwards: documents finished there move
     into ``out`` in one step each (same file system). OSErrors become an OutputError."""
     try:
         out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".zi-plan-", dir=out))
+        _remove_stale_staging(out)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     except OSError as exc:
         raise OutputError(_output_code(exc), str(out), os_reason(exc)) from None
     try:
         yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+STAGING_PREFIX = ".zi-plan-"
+
+
+def _remove_stale_staging(out: Path) -> None:
+    """The staging folders of killed batch runs (older than this run) go."""
+    try:
+        stale = [
+            p
+            for p in out.glob(f"{STAGING_PREFIX}*")
+            if p.is_dir() and not p.is_symlink() and p.stat().st_mtime < RUN_STARTED
+        ]
+    except OSError:
+        return
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def move_into_place(finished: Path, target: Path) -> Path:

@@ -44,6 +44,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File tidak dapat dibaca ({detail}).",
         "Tutup file di program lain, lalu periksa hak akses folder.",
     ),
+    # a plain text file beside the workbooks (kamus.txt; generator/textfile.py)
+    "teks-bukan-utf8": (
+        "File ini tidak disimpan sebagai UTF-8, sehingga dibaca sebagai ANSI (Windows-1252); "
+        "huruf di luar abjad Latin mungkin terbaca salah.",
+        "Buka file di Notepad, pilih File › Simpan Sebagai, pilih Pengodean UTF-8, lalu simpan.",
+    ),
+    "teks-rusak": (
+        "File ini ditandai {encoding} tetapi isinya terpotong atau rusak; bagian yang rusak "
+        "dibaca sebagai tanda tanya.",
+        "Buka file di Notepad, periksa isinya, lalu simpan ulang dengan Pengodean UTF-8.",
+    ),
+    "teks-tidak-terbaca": (
+        "File tidak dapat dibaca ({detail}), sehingga isinya tidak dipakai.",
+        "Tutup file di program lain, lalu periksa hak akses folder.",
+    ),
     "file-kosong": (
         "File kosong (0 byte).",
         "Simpan ulang workbook dari Excel; file mungkin rusak saat disalin.",
@@ -83,6 +98,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file); workbook Excel yang wajar tidak demikian.",
         "Jangan gunakan file ini; minta Pokja mengirim ulang workbook aslinya.",
     ),
+    "isi-workbook-terlalu-besar": (
+        "Sheet dan teks workbook ini berukuran {size_mb} MB setelah diekstrak, melebihi batas "
+        "{max_mb} MB; workbook rencana kerja biasanya kurang dari 1 MB.",
+        "Hapus sheet yang tidak diperlukan (misalnya data mentah atau daftar yang disalin ke "
+        "workbook ini) atau pindahkan ke workbook lain, lalu simpan.",
+    ),
+    "sel-terlalu-banyak": (
+        "Sheet ini membuat workbook berisi lebih dari {max} sel terisi; workbook rencana kerja "
+        "hanya berisi beberapa ribu sel.",
+        "Hapus isian yang tersalin sampai jauh ke bawah atau ke kanan, atau pindahkan data "
+        "lain ke workbook terpisah, lalu simpan.",
+    ),
     # sheets and columns
     "sheet-tidak-ada": (
         "Sheet {sheet} tidak ada (sheet yang ada: {found}).",
@@ -107,12 +134,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ketik ulang isi sel tanpa menyalin dari program lain.",
     ),
     "teks-terlalu-panjang": (
-        "Isi sel {length} karakter, melebihi batas Excel 32.767 karakter.",
-        "Pecah isinya menjadi beberapa baris atau sel.",
+        "Isi sel {length} karakter, melebihi batas Excel 32.767 karakter; sel sepanjang itu "
+        "tidak mungkin diketik di Excel, jadi isinya kemungkinan rusak saat disalin atau "
+        "dibuat oleh program lain.",
+        "Periksa isi sel itu; pecah menjadi beberapa baris atau sel bila memang sepanjang itu.",
     ),
     "rumus-tanpa-nilai": (
-        "Sel berisi rumus yang belum pernah dihitung, sehingga nilainya kosong.",
-        "Buka workbook di Excel, tekan F9, lalu simpan.",
+        "Sel berisi rumus yang belum pernah dihitung (workbook disimpan oleh program yang "
+        "tidak menghitung rumus), sehingga hasilnya tidak diketahui.",
+        "Buka workbook di Excel atau LibreOffice Calc, lalu simpan lagi: rumusnya dihitung "
+        "saat disimpan. Atau ganti rumus itu dengan isinya.",
+    ),
+    "sheet-tersembunyi": (
+        "Sheet ini disembunyikan (Hide), tetapi isinya ikut dibaca dan dicetak di dokumen.",
+        "Tampilkan sheet itu (klik kanan pada tab sheet › Unhide) dan periksa isinya.",
+    ),
+    "sheet-sangat-tersembunyi": (
+        "Sheet ini disembunyikan sepenuhnya (very hidden: tidak muncul di menu Unhide), "
+        "tetapi isinya ikut dibaca dan dicetak di dokumen.",
+        "Tampilkan lewat Visual Basic Editor (Alt+F11 › pilih sheet › Properties › Visible › "
+        "-1 - xlSheetVisible), atau minta bantuan pengelola TI, lalu periksa isinya.",
+    ),
+    "baris-tersembunyi": (
+        "{count} baris berisi data ini disembunyikan (Hide atau filter), tetapi isinya ikut "
+        "dicetak di dokumen.",
+        "Tampilkan barisnya (pilih baris di sekitarnya, klik kanan › Unhide, atau hapus "
+        "filter), periksa isinya, dan hapus baris yang tidak dipakai.",
+    ),
+    "kolom-tersembunyi": (
+        "Kolom berisi data ini disembunyikan (Hide), tetapi isinya ikut dicetak di dokumen.",
+        "Tampilkan kolomnya (pilih kolom di sekitarnya, klik kanan › Unhide) dan periksa isinya.",
     ),
     "sel-gabungan-terlalu-luas": (
         "Sel gabungan (Merge) ini mencakup {cells} sel, jauh lebih luas daripada tabel "
@@ -354,6 +405,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Jalankan lagi; jika tetap gagal, buat dokumen dengan --tanpa-daftar-isi (Word "
         "mengisi Daftar Isi saat dokumen dibuka). Dokumen lama tidak berubah.",
     ),
+    "keluaran-berupa-folder": (
+        "Di tempat file ini akan ditulis ada folder dengan nama yang sama; tidak ada file "
+        "yang ditulis.",
+        "Pindahkan atau ganti nama folder itu, atau pilih nama file lain dengan -o.",
+    ),
     "dokumen-terkunci": (
         "Dokumen tidak dapat ditulis karena sedang dibuka di program lain.",
         "Tutup file itu di Word atau Excel, lalu jalankan lagi. Dokumen lama tidak berubah.",
@@ -445,6 +501,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(rinciannya: zi-plan lke).",
     ),
     # -- issue 17: the secretariat's day without friction --
+    "folder-tidak-terbaca": (
+        "Folder {path} ada tetapi isinya tidak dapat dibaca ({detail}).",
+        "Periksa hak akses folder itu (klik kanan › Properti › Keamanan), atau salin isinya "
+        "ke folder milik Anda sendiri, lalu jalankan lagi.",
+    ),
+    "folder-tidak-ditemukan": (
+        "Folder {path} tidak ditemukan.",
+        "Periksa nama folder (spasi dan tanda baca ikut dihitung), atau jalankan perintah "
+        "dari folder yang memuatnya.",
+    ),
+    "folder-tanpa-satuan-kerja": (
+        "Folder ini tidak berisi subfolder yang memuat 00_umum.xlsx.",
+        "Simpan sumber setiap satuan kerja dalam subfoldernya sendiri, misalnya "
+        "kanwil/rutan_pekanbaru/00_umum.xlsx.",
+    ),
+    "folder-tanpa-realisasi": (
+        "Tidak ada satuan kerja di folder ini yang memiliki folder realisasi.",
+        "Buat workbook realisasi setiap satuan kerja dengan zi-plan realisasi SUMBER.",
+    ),
     "folder-tanpa-workbook": (
         "Folder {path} tidak berisi satu pun workbook Pokja (00_umum.xlsx s.d. "
         "06_pelayanan_publik.xlsx){others}.",
@@ -455,6 +530,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "File ini tidak dibaca: namanya tidak diawali nomor workbook 00 s.d. 06.",
         "Jika ini workbook Pokja, ganti namanya menjadi {suggest}; jika bukan, abaikan atau "
         "pindahkan dari folder sumber.",
+    ),
+    # the cover's logo (generator/plan/logo.py)
+    "logo-tidak-ada": (
+        "Folder sumber tidak berisi logo ({names}): sampul dibuat tanpa logo.",
+        "Simpan logo satuan kerja di folder sumber dengan nama logo.png (atau .jpg, .gif), "
+        "lalu jalankan lagi.",
+    ),
+    "logo-bukan-gambar": (
+        "File logo ini tidak dapat dipasang di sampul: {found}. Sampul dibuat tanpa logo.",
+        "Buka logo di program gambar, simpan sebagai PNG atau JPEG (misalnya logo.png), "
+        "lalu jalankan lagi.",
+    ),
+    "logo-ganda": (
+        "Ada lebih dari satu file logo; yang dipakai file ini, bukan {others}.",
+        "Sisakan satu file logo di folder sumber agar jelas mana yang dipakai.",
     ),
     "tanpa-prioritas": (
         "Sheet Prioritas kosong: komponen ini tampil tanpa tabel Target Prioritas.",

@@ -21,6 +21,7 @@ from generator.contract import (
     URAIAN_PARTS,
     WORD_LIST,
 )
+from generator.foreign_terms import kamus_entry, package_terms
 from generator.lke.appendix import review_findings as lke_findings
 from generator.messages import quoted
 from generator.plan.models import Identity, Plan, SectionKey
@@ -30,6 +31,7 @@ from generator.problems import CellRef, Problem, Severity
 from generator.resources import package_file
 from generator.spelling import dictionary
 from generator.tables import fold
+from generator.textfile import TextFile, read_text_file
 
 # Codes of validation warnings that are findings of the review as well.
 SHARED_CODES = {"nama-satker-lain", "tahun-waktu-berbeda"}
@@ -62,8 +64,9 @@ def review(loader: Loader, plan: Plan) -> list[Problem]:
     """The findings of a loaded plan (``loader`` keeps the texts and their cells)."""
     folder = loader.folder
     texts = loader.texts
-    findings = [p for p in loader.report.problems if p.code in SHARED_CODES]
-    findings += spelling(texts, word_list(folder) | identity_words(texts))
+    own = read_text_file(folder / WORD_LIST)
+    findings = [p for p in loader.report.problems if p.code in SHARED_CODES] + own.problems
+    findings += spelling(texts, word_list(folder, own) | identity_words(texts))
     findings += pasted_twice(texts)
     findings += own_name_variants(texts, plan.identity)
     findings += typed_numbers(texts)
@@ -74,9 +77,13 @@ def review(loader: Loader, plan: Plan) -> list[Problem]:
     return findings
 
 
-def word_list(folder: Path) -> set[str]:
-    """The unit's own words (sources/kamus.txt) and the domain's (package data)."""
-    return _read_words(folder / WORD_LIST) | _read_words(DOMAIN_WORDS)
+def word_list(folder: Path, own: TextFile | None = None) -> set[str]:
+    """The unit's own words (sources/kamus.txt, as ``own`` if read already), the domain's
+    (package data) and the words of the package's foreign terms (printed in italics, spelt
+    as abroad)."""
+    own = own or read_text_file(folder / WORD_LIST)
+    foreign = {word.casefold() for term in package_terms() for word in term.split()}
+    return _words(own.lines) | _words(read_text_file(DOMAIN_WORDS).lines) | foreign
 
 
 def identity_words(texts: Iterable[tuple[str, CellRef]]) -> set[str]:
@@ -89,14 +96,14 @@ def identity_words(texts: Iterable[tuple[str, CellRef]]) -> set[str]:
     }
 
 
-def _read_words(path: Path) -> set[str]:
-    """One word a line; ``#`` starts a comment."""
-    if not path.is_file():
-        return set()
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
+def _words(lines: Iterable[str]) -> set[str]:
+    """One word a line; ``#`` starts a comment, ``*`` marks a foreign term."""
+    words: set[str] = set()
+    for line in lines:
+        word, foreign = kamus_entry(line)
+        if foreign:  # a foreign term ("*zero tolerance approach"): each of its words
+            words.update(part.casefold() for part in word.split())
+        elif word:
             words.add(word.casefold())
     return words
 

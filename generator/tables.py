@@ -15,13 +15,14 @@ from generator.problems import CellRef, Report
 from generator.xlsx import Sheet
 from generator.xlsx.coords import column_letter
 from generator.xlsx.parts import fold
-from generator.xlsx.values import display_text
+from generator.xlsx.values import display_text, loses_digits
 
 __all__ = ["Cell", "Table", "discover", "fold", "read_table"]
 
 HEADER_SEARCH_ROWS = 10
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 MAX_TABLE_ROWS = 5_000  # the reference plan has fewer than 100 rows in its longest table
+MAX_CELL_CHARS = 32_767  # Excel's limit: a longer text was not typed in Excel
 _NUMBERED_NAME = re.compile(r"^(\d{2})(?!\d)")
 
 
@@ -36,12 +37,23 @@ class Cell:
 
     @property
     def blank(self) -> bool:
-        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+        return _blank(self.value)
 
     @property
     def text(self) -> str:
         """The value as the Pokja sees it in Excel, trimmed."""
         return display_text(self.value, self.number_format)
+
+    @property
+    def number_lost_digits(self) -> bool:
+        """A number of more than 15 digits: Excel kept only the first 15 (an 18-digit NIP
+        typed as a number ends in 000), and ``text`` shows what Excel kept."""
+        return loses_digits(self.value)
+
+
+def _blank(value: object) -> bool:
+    """Nothing, or only spaces (without copying a long text to strip it)."""
+    return value is None or (isinstance(value, str) and (not value or value.isspace()))
 
 
 @dataclass
@@ -186,14 +198,45 @@ def read_table(sheet: Sheet, file: str, columns: Sequence[Column], report: Repor
             rejected.add(ref(r, c))
             if (r, c) not in sheet.covered:
                 report.error("galat-excel", ref(r, c), value=sheet.values[(r, c)])
+    # the rows that hold something of their own in a column read: one pass over the cells,
+    # so that a sheet of a million rows is refused before a million rows are built
+    filled: dict[int, list[int]] = {}
+    too_long: set[tuple[int, int]] = set()
+    lengths: dict[int, int] = {}  # a shared string's length, counted once for all its cells
+    for (r, c), value in sheet.values.items():
+        if r < data_start or c not in read or _blank(value) or (r, c) in sheet.errors:
+            continue
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            if id(value) not in lengths:  # a line end from Windows, CR LF, is one character
+                lengths[id(value)] = len(value) - value.count("\r\n")
+            if lengths[id(value)] > MAX_CELL_CHARS:
+                too_long.add((r, c))
+        if (r, c) not in sheet.covered:
+            filled.setdefault(r, []).append(c)
+    if len(filled) > MAX_TABLE_ROWS:
+        report.error(
+            "tabel-terlalu-panjang",
+            where,
+            rows=thousands(len(filled)),
+            max=thousands(MAX_TABLE_ROWS),
+        )
+        return None
+    for r, c in sorted(too_long):
+        rejected.add(ref(r, c))
+        if (r, c) not in sheet.covered:
+            length = lengths[id(sheet.values[(r, c)])]
+            report.error("teks-terlalu-panjang", ref(r, c), length=thousands(length))
     for r, c in sorted(sheet.formulas):
-        if r >= data_start and c in read and sheet.values.get((r, c)) is None:
-            report.warn("rumus-tanpa-nilai", ref(r, c))
+        # a formula column filled down past the table's last row is no row of the table
+        if r in filled and c in read and sheet.values.get((r, c)) is None:
+            rejected.add(ref(r, c))
+            report.error("rumus-tanpa-nilai", ref(r, c))
     rows: list[dict[str, Cell]] = []
-    for r in sorted({r for r, _ in sheet.values if r >= data_start}):
+    row_indexes: list[int] = []
+    for r in sorted(filled):
         cells = {
             key: Cell(
-                None if (r, c) in sheet.errors else sheet.values.get((r, c)),
+                None if (r, c) in sheet.errors or (r, c) in too_long else sheet.values.get((r, c)),
                 ref(r, c),
                 sheet.formats.get((r, c), "General"),
                 (r, c) in sheet.covered,
@@ -205,15 +248,56 @@ def read_table(sheet: Sheet, file: str, columns: Sequence[Column], report: Repor
         if all(cell.blank or cell.merged for cell in cells.values()):
             continue
         rows.append(cells)
-    if len(rows) > MAX_TABLE_ROWS:
-        report.error(
-            "tabel-terlalu-panjang",
-            where,
-            rows=thousands(len(rows)),
-            max=thousands(MAX_TABLE_ROWS),
-        )
-        return None
+        row_indexes.append(r)
+    _report_hidden(sheet, file, positions, rows, row_indexes, report)
     return Table(where, header_row + 1, positions, rows, rejected)
+
+
+def _report_hidden(
+    sheet: Sheet,
+    file: str,
+    positions: dict[str, int],
+    rows: list[dict[str, Cell]],
+    row_indexes: list[int],
+    report: Report,
+) -> None:
+    """What the Pokja cannot see in Excel but the document prints: a hidden sheet, hidden
+    rows and hidden columns that hold data."""
+    if not rows:
+        return
+    if sheet.state == "veryHidden":  # not even listed by Excel's Unhide
+        report.warn("sheet-sangat-tersembunyi", CellRef(file, sheet.title))
+    elif sheet.state != "visible":
+        report.warn("sheet-tersembunyi", CellRef(file, sheet.title))
+    hidden_rows = [r + 1 for r in row_indexes if r in sheet.hidden_rows]
+    if hidden_rows:
+        report.warn(
+            "baris-tersembunyi",
+            CellRef(file, sheet.title, f"baris {_numbers(hidden_rows)}"),
+            count=len(hidden_rows),
+        )
+    columns = sorted(
+        c
+        for key, c in positions.items()
+        if c in sheet.hidden_columns
+        and any(not row[key].blank and not row[key].merged for row in rows)
+    )
+    if columns:
+        report.warn(
+            "kolom-tersembunyi",
+            CellRef(file, sheet.title, f"kolom {', '.join(column_letter(c + 1) for c in columns)}"),
+        )
+
+
+def _numbers(numbers: list[int]) -> str:
+    """``[12, 15, 16, 17]`` -> ``12, 15–17``."""
+    spans: list[list[int]] = []
+    for number in numbers:
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
 
 
 def _short(value: object, limit: int = 40) -> str:

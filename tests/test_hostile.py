@@ -926,8 +926,25 @@ CASES = [
         [
             line(
                 AWAS,
-                "Prioritas › C5: Isi sel 40.000 karakter, melebihi batas Excel 32.767 karakter. "
-                "Perbaiki: Pecah isinya menjadi beberapa baris atau sel. [teks-terlalu-panjang]",
+                "Prioritas › C5: Isi sel 40.000 karakter, melebihi batas Excel 32.767 karakter; "
+                "sel sepanjang itu tidak mungkin diketik di Excel, jadi isinya kemungkinan rusak "
+                "saat disalin atau dibuat oleh program lain. Perbaiki: Periksa isi sel itu; "
+                "pecah menjadi beberapa baris atau sel bila memang sepanjang itu. "
+                "[teks-terlalu-panjang]",
+            )
+        ],
+    ),
+    Case(
+        "formula-never-calculated",
+        lambda s: set_cell(s / TATA, "Prioritas", "E5", "=E4"),
+        [
+            line(
+                TATA,
+                "Prioritas › E5: Sel berisi rumus yang belum pernah dihitung (workbook disimpan "
+                "oleh program yang tidak menghitung rumus), sehingga hasilnya tidak diketahui. "
+                "Perbaiki: Buka workbook di Excel atau LibreOffice Calc, lalu simpan lagi: "
+                "rumusnya dihitung saat disimpan. Atau ganti rumus itu dengan isinya. "
+                "[rumus-tanpa-nilai]",
             )
         ],
     ),
@@ -1080,18 +1097,6 @@ WARNING_CASES = [
                 "Prioritas › baris 3: Kolom Catatan Pokja tidak dikenal dan diabaikan. "
                 "Perbaiki: Hapus kolom itu jika tidak diperlukan, atau perbaiki ejaan "
                 "judulnya. [kolom-diabaikan]",
-            )
-        ],
-    ),
-    Case(
-        "formula-never-calculated",
-        lambda s: set_cell(s / TATA, "Prioritas", "E5", "=E4"),
-        [
-            warning(
-                TATA,
-                "Prioritas › E5: Sel berisi rumus yang belum pernah dihitung, sehingga "
-                "nilainya kosong. Perbaiki: Buka workbook di Excel, tekan F9, lalu simpan. "
-                "[rumus-tanpa-nilai]",
             )
         ],
     ),

@@ -153,7 +153,8 @@ def test_tanggal_penetapan_in_another_year(sources: Path) -> None:
 def test_cli_check_exit_codes(sources: Path) -> None:
     runner = CliRunner()
     clean = runner.invoke(cli, ["check", str(sources)])
-    assert clean.exit_code == 0 and clean.stdout.strip() == "Tidak ada temuan."
+    assert clean.exit_code == 0 and clean.stderr.strip() == "Tidak ada temuan."
+    assert clean.stdout == ""
     set_cell(workbook(sources, 2), "Prioritas", "C4", "Rapat pemamfaatan ruang")
     found = runner.invoke(cli, ["check", str(sources)])
     assert found.exit_code == 1

@@ -298,7 +298,7 @@ def test_read_table_shows_percentages_as_typed(make_workbook, value, shown) -> N
     assert table.rows[0]["teks"].text == shown
 
 
-def test_read_table_warns_about_a_formula_never_calculated(make_workbook) -> None:
+def test_read_table_refuses_a_formula_never_calculated(make_workbook) -> None:
     rows = (
         '<row r="1"><c r="A1" t="inlineStr"><is><t>Bagian</t></is></c>'
         '<c r="B1" t="inlineStr"><is><t>Teks</t></is></c></row>'
@@ -313,7 +313,9 @@ def test_read_table_warns_about_a_formula_never_calculated(make_workbook) -> Non
     )
 
     assert table is not None
-    assert [(p.code, p.where.cell) for p in report.warnings] == [("rumus-tanpa-nilai", "B2")]
+    assert [(p.code, p.where.cell) for p in report.problems] == [("rumus-tanpa-nilai", "B2")]
+    assert report.errors  # its value is unknown: nothing may be printed in its place
+    assert CellRef("01_x.xlsx", "Data", "B2") in table.rejected
 
 
 def test_a_missing_folder_names_the_full_path_and_init(tmp_path: Path, monkeypatch) -> None:

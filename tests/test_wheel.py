@@ -25,7 +25,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     so the test needs no network beyond building the wheel."""
     base = tmp_path_factory.mktemp("wheel")
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(base), str(ROOT)], check=True)
+    built = subprocess.run(
+        [*pip, "wheel", "--no-deps", "-w", str(base), str(ROOT)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    (base / "build.log").write_text(built.stdout + built.stderr, encoding="utf-8")
     [wheel] = base.glob("zi_plan-*.whl")
     venv = base / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
@@ -56,6 +60,14 @@ def test_the_wheel_carries_every_package_and_data_file(installed: Path) -> None:
     assert {"generator/lke/data/lke_zi.json", "generator/lke/data/ambang.json"} <= names
 
 
+def test_the_package_builds_without_a_warning(installed: Path) -> None:
+    """make plan on a fresh clone prints nothing of setuptools: every folder of package
+    data is declared as a package."""
+    log = (installed.parent / "build.log").read_text(encoding="utf-8")
+
+    assert "Warning" not in log, log
+
+
 def test_an_installed_wheel_works_from_any_folder_as_the_checkout(
     installed: Path, tmp_path: Path
 ) -> None:
@@ -73,7 +85,7 @@ def test_an_installed_wheel_works_from_any_folder_as_the_checkout(
     assert "Pemeriksaan sebelum tanda tangan: 0 temuan." in built.stderr  # the word lists came
 
     checked = zi_plan(installed, work, "check", "sumber")
-    assert (checked.returncode, checked.stdout) == (0, "Tidak ada temuan.\n")
+    assert (checked.returncode, checked.stderr) == (0, "Tidak ada temuan.\n")
     assert zi_plan(installed, work, "validate", "sumber").returncode == 0
     assert zi_plan(installed, work, "diff", "sumber", "sumber").returncode == 0
     assert zi_plan(installed, work, "init", "baru", "--tahun", "2025").returncode == 0

@@ -161,6 +161,9 @@ def define_styles(doc: Document) -> None:
         after=6,
         keep_next=True,
     )
+    # the unit's slogan on the cover, as typed (no capitals forced)
+    paragraph_style(doc, "ZI Slogan", size=12, bold=True, caps=False, align=c, before=24, after=6)
+    doc.styles["ZI Slogan"].font.italic = True
     paragraph_style(doc, "TOC Heading", size=12, bold=True, caps=True, align=c, after=18)
     paragraph_style(doc, "Caption", size=11, bold=True, align=c, before=6, after=6, keep_next=True)
     for depth in (1, 2, 3):
@@ -621,13 +624,23 @@ def build() -> Document:
     ):
         para(doc, line, "Subtitle")
     para(doc, "Tahun {{ tahun }}", "Subtitle")
+    # with a logo, it stands between the title and the office; without, the office moves
+    # up to where the logo would start, so that the cover keeps no hole in its middle
     para(doc, "{%p if logo %}", "Subtitle")
     logo = para(doc, "{{ logo }}", "Subtitle")
     logo.paragraph_format.space_before = Pt(36)
-    logo.paragraph_format.space_after = Pt(36)
+    logo.paragraph_format.space_after = Pt(12)
     para(doc, "{%p endif %}", "Subtitle")
+    para(doc, "{%p if slogan %}", "Subtitle")
+    para(doc, "{{ slogan }}", "ZI Slogan")
+    para(doc, "{%p endif %}", "Subtitle")
+    para(doc, "{%p if logo %}", "Subtitle")
     office = para(doc, "{{ kantor_wilayah }}", "Subtitle")
-    office.paragraph_format.space_before = Pt(96)
+    office.paragraph_format.space_before = Pt(72)
+    para(doc, "{%p else %}", "Subtitle")
+    office = para(doc, "{{ kantor_wilayah }}", "Subtitle")
+    office.paragraph_format.space_before = Pt(36)
+    para(doc, "{%p endif %}", "Subtitle")
     para(doc, "{{ nama_satker }}", "Subtitle")
     para(doc, "{%p if alamat %}", "Normal")
     address = para(doc, "{{ alamat }}", "ZI Sel Tengah")

@@ -1,5 +1,5 @@
-"""The ``zi-plan`` group, the options its commands share, and the one place where the
-core's errors become a message on stderr and an exit code."""
+"""The ``zi-plan`` group, the options its commands share, the stream rule (``Run``) and
+the one place where the core's errors become a message and an exit code."""
 
 from __future__ import annotations
 
@@ -7,28 +7,43 @@ import codecs
 import gc
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
-from generator.cli.click_texts import Group, speak_indonesian
-from generator.problems import InputInvalid, Problem, ProblemError, format_report, report_json
+from generator.cli.click_texts import Group, Range, speak_indonesian
+from generator.messages import os_reason
+from generator.problems import (
+    CellRef,
+    InputInvalid,
+    Problem,
+    ProblemError,
+    Severity,
+    format_report,
+    report_json,
+)
 
 speak_indonesian()
 
 DEFAULT_SOURCES = Path("sources")
 OUTPUT_DIR = Path("output")
 
+# Every path the commands take: whether it exists, is a folder, can be read or written is
+# the command's to report (exit 1, Indonesian), not click's (exit 2, "is not readable")
+PATH = click.Path(path_type=Path, readable=False)
+
 sources_argument = click.argument(
     "sources",
     metavar="[SUMBER]",
     required=False,
     default=DEFAULT_SOURCES,
-    type=click.Path(path_type=Path, file_okay=False),
+    type=PATH,
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -41,11 +56,79 @@ def format_option_for(what: str) -> Callable[[F], F]:
         type=click.Choice(["teks", "json"]),
         default="teks",
         show_default=True,
-        help=f"Bentuk {what}: teks untuk dibaca, json untuk program lain.",
+        help=f"Bentuk {what}: teks untuk dibaca, json untuk program lain (satu dokumen "
+        "JSON di keluaran standar, juga bila gagal).",
     )
 
 
 format_option = format_option_for("laporan masalah")
+
+quiet_option = click.option(
+    "-q",
+    "--quiet",
+    "--senyap",
+    "quiet",
+    is_flag=True,
+    help="Tanpa peringatan dan keterangan: hanya kesalahan dan lokasi file yang ditulis.",
+)
+
+
+def document_options(what: str, default_name: str) -> Callable[[F], F]:
+    """-o, --daftar-isi and --pdf of the commands that write one Word document (build,
+    monev): ``what`` it is, and its ``default_name`` in the output folder."""
+
+    def decorate(command: F) -> F:
+        for option in reversed(
+            [
+                click.option(
+                    "-o",
+                    "--output",
+                    type=PATH,
+                    help=f"File .docx yang ditulis. Bawaan: {default_name} di folder output.",
+                ),
+                click.option(
+                    "--daftar-isi/--tanpa-daftar-isi",
+                    "toc",
+                    default=True,
+                    show_default=True,
+                    help="Isi nomor halaman Daftar Isi melalui LibreOffice (jika terpasang).",
+                ),
+                click.option(
+                    "--pdf",
+                    is_flag=True,
+                    help=f"Buat juga PDF di samping {what} (perlu LibreOffice).",
+                ),
+            ]
+        ):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def batch_options(what: str) -> Callable[[F], F]:
+    """-o (the output folder) and --jobs of the commands that build every unit at once
+    (build-all, monev-all); ``what`` they write there."""
+
+    def decorate(command: F) -> F:
+        command = click.option(
+            "--jobs",
+            type=Range(min=1),
+            metavar="JUMLAH",
+            default=None,
+            help="Jumlah proses kerja. Bawaan: satu per inti prosesor.",
+        )(command)
+        return click.option(
+            "-o",
+            "--output",
+            "out",
+            type=PATH,
+            default=OUTPUT_DIR,
+            show_default=True,
+            help=f"Folder tujuan {what} dan rekap.",
+        )(command)
+
+    return decorate
 
 
 def help_option(command: F) -> F:
@@ -59,7 +142,22 @@ debug_option = click.option(
 )
 
 
-@click.group(cls=Group)
+class ZiPlan(Group):
+    """Ctrl+C while a command runs ends as it does while the modules load
+    (generator/console.py): "Dibatalkan." and 130; click itself would exit 1, the code
+    of a bad input."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from generator.console import INTERRUPTED
+
+            click.echo("\nDibatalkan.", err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
+
+
+@click.group(cls=ZiPlan)
 @click.version_option(
     package_name="zi-plan", message="zi-plan %(version)s", help="Tampilkan versi lalu keluar."
 )
@@ -73,45 +171,144 @@ def cli() -> None:
     """
 
 
-def print_problems(problems: list[Problem], output_format: str) -> None:
-    if output_format == "json":
-        click.echo(json.dumps(report_json(problems), ensure_ascii=False, indent=2), err=True)
-    elif problems:
-        click.echo(format_report(problems), err=True)
+# Exit codes, the same for every command (README, docs/keluaran.md)
+DONE = 0
+INPUT = 1  # the sources, a file to write, the environment (LibreOffice, a folder)
+USAGE = 2  # the command line itself (click's own code)
+UNREADABLE = 3  # diff only: an input that cannot be read (its 1 means "different")
 
 
-@contextmanager
-def reported(
-    output_format: str = "teks",
-    debug: bool = False,
-    closing: str = "",
-    before: str = "",
-    exit_code: int = 1,
-) -> Iterator[None]:
-    """Turns the core's errors into their report on stderr and ``exit_code`` (1; diff
-    uses 3 for an input it cannot read, as its 1 means "different").
+@dataclass
+class Run:
+    """What one command prints, by the one stream rule (README, docs/keluaran.md).
 
-    ``InputInvalid`` prints every problem of the run and then ``closing`` (what was not
-    made); a ``ProblemError`` prints its one problem, after ``before`` (a line break where
-    a progress bar holds the line). With ``--debug`` the traceback follows the report.
+    Standard output carries only the data the command produces: in text mode the paths
+    it wrote or the report asked for; with ``--format json`` exactly one JSON document,
+    on success and on failure (then the list of problems). Every sentence (warnings,
+    progress, notes, and in text mode the errors) goes to standard error; ``quiet``
+    leaves out all but the errors.
     """
-    try:
-        yield
-    except InputInvalid as exc:
-        print_problems(exc.problems, output_format)
-        if debug:
-            raise
-        if closing and output_format == "teks":
-            click.echo(closing, err=True)
-        sys.exit(exit_code)
-    except ProblemError as exc:
-        if debug:
-            raise
-        if output_format == "json":
-            print_problems([exc.problem], output_format)
+
+    output_format: str = "teks"
+    quiet: bool = False
+    debug: bool = False
+    problems: list[Problem] = field(default_factory=list)  # for the JSON document
+
+    @property
+    def json(self) -> bool:
+        return self.output_format == "json"
+
+    def say(self, text: str) -> None:
+        """A note, a warning or progress: standard error, unless quiet."""
+        if not self.quiet:
+            click.echo(text, err=True)
+
+    def error(self, text: str) -> None:
+        """A sentence about what went wrong: standard error, always."""
+        click.echo(text, err=True)
+
+    def data(self, text: str) -> None:
+        """A path written or the report asked for (text mode): standard output."""
+        click.echo(text)
+
+    def document(self, value: object) -> None:
+        """The one JSON document of a ``--format json`` run: standard output."""
+        click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+    def report(self, problems: list[Problem]) -> None:
+        """The problems of the sources: in text mode grouped on standard error (when
+        quiet, the errors only); with --format json kept for the document."""
+        if self.json:
+            self.problems += problems
+            return
+        shown = [p for p in problems if p.severity is Severity.ERROR] if self.quiet else problems
+        if not shown:
+            return
+        if self.quiet:
+            click.echo(format_report(shown).rsplit("\n", 1)[0], err=True)
+            click.echo(f"{len(shown)} kesalahan.", err=True)
         else:
-            click.echo(f"{before}{exc.problem}", err=True)
-        sys.exit(exit_code)
+            click.echo(format_report(shown), err=True)
+
+    def problems_json(self) -> list[dict[str, object]]:
+        return report_json(self.problems)
+
+    @contextmanager
+    def reported(
+        self, closing: str = "", before: str = "", exit_code: int = INPUT
+    ) -> Iterator[None]:
+        """Turns the core's errors into their report and ``exit_code`` (1; diff uses 3
+        for an input it cannot read, as its 1 means "different").
+
+        ``InputInvalid`` reports every problem of the run and then ``closing`` (what was
+        not made); a ``ProblemError`` its one problem, after ``before`` (a line break where
+        a progress bar holds the line). With --format json the document is the list of
+        the run's problems. With ``--debug`` the traceback follows the report.
+        """
+        try:
+            yield
+        except InputInvalid as exc:
+            self._failed(exc.problems, closing)
+            if self.debug:
+                raise
+            sys.exit(exit_code)
+        except ProblemError as exc:
+            if self.json:
+                self._failed([exc.problem], "")
+            else:
+                click.echo(f"{before}{exc.problem}", err=True)
+            if self.debug:
+                raise
+            sys.exit(exit_code)
+
+    def _failed(self, problems: list[Problem], closing: str) -> None:
+        if self.json:
+            self.problems += problems
+            self.document(self.problems_json())
+            return
+        self.report(problems)
+        if closing:
+            click.echo(closing, err=True)
+
+
+def fail(code: str, where: Path | str, **params: object) -> NoReturn:
+    """Ends the command with one problem (inside ``Run.reported``: exit 1)."""
+    raise ProblemError(Problem(code, CellRef(str(where)), Severity.ERROR, params))
+
+
+def readable_folder(path: Path, missing: str = "folder-tidak-ditemukan") -> None:
+    """A folder the command reads: a missing one is ``missing`` (the sources' own code
+    names how to start a unit), a file or an unreadable folder says so; all exit 1."""
+    if not path.exists():
+        if missing:
+            fail(missing, path, path=str(path.resolve()), folder=str(path))
+        return
+    if not path.is_dir():
+        fail("folder-berupa-file", path, path=str(path))
+    try:
+        with os.scandir(path) as entries:
+            next(entries, None)
+    except OSError as exc:
+        fail("folder-tidak-terbaca", path, path=str(path), detail=os_reason(exc))
+
+
+def writable_file(*targets: Path | None) -> None:
+    """Before anything is written: a folder where a file is to go, or a folder that
+    refuses new files, is an error now, not after the document was replaced."""
+    for target in targets:
+        if target is None:
+            continue
+        if target.is_dir():
+            fail("keluaran-berupa-folder", target)
+        folder = next((p for p in target.absolute().parents if p.exists()), None)
+        if folder is not None and folder.is_dir() and not os.access(folder, os.W_OK):
+            fail("dokumen-tanpa-izin", target)
+
+
+def writable_folder(folder: Path) -> None:
+    """An output folder named by -o: a file of that name is an error (exit 1)."""
+    if folder.exists() and not folder.is_dir():
+        fail("folder-berupa-file", folder, path=str(folder))
 
 
 # A build allocates some 60,000 containers that live until its document is saved; at

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from generator.cli.app import cli, debug_option, help_option, reported
+from generator.cli.app import PATH, Run, cli, debug_option, help_option, readable_folder
 from generator.cli.click_texts import Range
+from generator.contract import WORKBOOK_HINTS
 
 
 @cli.command("init")
-@click.argument("folder", metavar="DIREKTORI", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folder", metavar="DIREKTORI", type=PATH)
 @click.option(
     "--satker",
     metavar="TEKS",
@@ -29,7 +30,7 @@ from generator.cli.click_texts import Range
 )
 @click.option(
     "--dari",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    type=PATH,
     help="Folder sumber tahun ini: isinya disalin menjadi rencana tahun berikutnya.",
 )
 @click.option(
@@ -80,17 +81,22 @@ def init(
         )
         if value is not None
     }
+    run = Run(debug=debug)
     closing = f"Workbook tidak dibuat. Perbaiki kesalahan di {dari} di atas, lalu jalankan lagi."
-    with reported(debug=debug, closing=closing):
+    with run.reported(closing=closing):
         if dari is None:
             written = init_workbooks(folder, hints, force=force)
-            click.echo(f"Workbook dibuat di {folder}:")
+            run.say(f"Workbook dibuat di {folder}:")
             for path in written:
-                click.echo(f"  {path.name}")
-            click.echo(
+                run.data(str(path))
+            run.say(
                 "Kirimkan 01 s.d. 06 kepada Pokja masing-masing; 00_umum.xlsx diisi "
                 f"sekretariat. Setelah terisi, periksa dengan: zi-plan validate {folder}"
             )
         else:
+            readable_folder(dari)
             for line in roll_forward(dari, folder, tahun, pertahankan_centang, force, hints):
-                click.echo(line)
+                run.say(line)
+            for name in WORKBOOK_HINTS.values():
+                if (folder / name).is_file():
+                    run.data(str(folder / name))

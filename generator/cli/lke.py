@@ -3,19 +3,20 @@ and the LKE sheet with the suggested answers (registered by generator/cli/__init
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from generator.cli.app import (
+    PATH,
+    Run,
     cli,
     debug_option,
     format_option_for,
     help_option,
-    print_problems,
-    reported,
+    readable_folder,
     sources_argument,
+    writable_file,
 )
 from generator.cli.plan import load_plan
 
@@ -35,7 +36,7 @@ def _check_output(ctx: click.Context, param: click.Parameter, value: Path | None
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=PATH,
     callback=_check_output,
     help="Tulis juga Lembar Kerja Evaluasi (.xlsx) berisi jawaban yang disarankan. Jika "
     "berupa folder: <folder>/LKE_<Nama_Singkat>_<Tahun>.xlsx.",
@@ -43,7 +44,7 @@ def _check_output(ctx: click.Context, param: click.Parameter, value: Path | None
 @click.option(
     "--realisasi",
     "folder",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=PATH,
     help="Folder workbook realisasi (bawaan: SUMBER/realisasi), untuk perkiraan PPA3A-C "
     "dan PRA2A; perlu --triwulan.",
 )
@@ -83,43 +84,49 @@ def lke(
     from generator.lke.estimate import estimate, estimate_json, format_estimate
     from generator.lke.lines import code_problems, plan_lines
 
-    loader, plan = load_plan(sources, output_format, debug)
+    if folder is not None and triwulan is None:
+        raise click.UsageError("--realisasi hanya berlaku bersama --triwulan.")
+    run = Run(output_format, debug=debug)
+    loader, plan = load_plan(sources, run)
     lines = plan_lines(plan)
     problems = code_problems(loader, lines)
     result = coverage(lines)
     realised = None
-    if folder is not None and triwulan is None:
-        raise click.UsageError("--realisasi hanya berlaku bersama --triwulan.")
     if triwulan is not None:
         from generator.lke.realisation import summary
         from generator.monev.contract import default_folder
         from generator.monev.read import read_realisation
 
         closing = "Perkiraan tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi."
-        with reported(output_format, debug, closing=closing):
+        with run.reported(closing=closing):
+            if folder is not None:
+                readable_folder(folder, missing="")
             realisation, warnings = read_realisation(
                 plan, folder or default_folder(sources), str(sources)
             )
         problems += warnings
         realised = summary(plan, realisation, triwulan, lines)
     readiness = estimate(plan, result, realised)
-    print_problems(problems, output_format)
-    if output_format == "json":
-        click.echo(
-            json.dumps(
-                {"cakupan": coverage_json(result), "perkiraan": estimate_json(readiness)},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-    else:
-        click.echo(format_coverage(result))
-        click.echo("")
-        click.echo(format_estimate(readiness))
+    run.report(problems)
+    if not run.json:
+        run.data(format_coverage(result))
+        run.data("")
+        run.data(format_estimate(readiness))
+    written = None
     if output is not None:
         from generator.lke.sheet import default_sheet_name, write_sheet
 
         target = output / default_sheet_name(plan) if output.is_dir() else output
-        with reported(output_format, debug):
+        with run.reported():
+            writable_file(target)
             written = write_sheet(plan, readiness, target)
-        click.echo(f"Lembar Kerja Evaluasi ditulis: {written}", err=True)
+        run.say(f"Lembar Kerja Evaluasi ditulis: {written}")
+    if run.json:
+        run.document(
+            {
+                "cakupan": coverage_json(result),
+                "perkiraan": estimate_json(readiness),
+                **({"lembar_kerja": str(written)} if written else {}),
+                "masalah": run.problems_json(),
+            }
+        )

@@ -11,16 +11,25 @@ from pathlib import Path
 import click
 
 from generator.cli.app import (
+    DEFAULT_THRESHOLDS,
     OUTPUT_DIR,
+    PATH,
+    Run,
+    batch_options,
     cli,
     debug_option,
+    document_options,
+    fail,
     format_option,
     help_option,
-    print_problems,
-    reported,
+    quiet_option,
+    readable_folder,
     sources_argument,
+    writable_file,
+    writable_folder,
 )
-from generator.cli.plan import load_plan
+from generator.cli.batch import progress, status_table
+from generator.cli.plan import load_plan, pdf_beside, write_json
 from generator.problems import InputInvalid
 
 triwulan_option = click.option(
@@ -38,7 +47,7 @@ triwulan_option = click.option(
     "-o",
     "--output",
     "folder",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=PATH,
     help="Folder workbook realisasi. Bawaan: SUMBER/realisasi",
 )
 @debug_option
@@ -55,27 +64,30 @@ def realisasi(sources: Path, folder: Path | None, debug: bool) -> None:
     Setelah rencana direvisi, jalankan lagi: isian yang sudah ada dipindahkan ke
     baris yang sama isinya; isian yang barisnya tidak ada lagi disimpan di sheet
     Tidak Tertempatkan dan disebutkan. 00_monev.xlsx yang sudah ada tidak diubah.
+    Keluaran standar memuat lokasi setiap workbook yang ditulis.
     """
     from generator.monev.contract import default_folder
     from generator.monev.workbooks import write_realisation
 
+    run = Run(debug=debug)
     target = folder or default_folder(sources)
     closing = "Workbook realisasi tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi."
-    with reported(debug=debug, closing=closing):
+    with run.reported(closing=closing):
+        readable_folder(sources, missing="")
+        writable_folder(target)
         outcome = write_realisation(sources, target)
-    click.echo(f"Workbook realisasi ditulis ke {target}:")
+    run.say(f"Workbook realisasi ditulis ke {target}:")
     for path in outcome.written:
-        click.echo(f"  {path.name}")
+        run.data(str(path))
     for path in outcome.kept:
-        click.echo(f"  {path.name} sudah ada dan tidak diubah.")
+        run.say(f"  {path.name} sudah ada dan tidak diubah.")
     if outcome.moved:
-        click.echo(
+        run.say(
             f"{outcome.moved} isian dipindahkan ke baris yang teksnya berubah pada revisi "
             "rencana; periksa apakah masih sesuai."
         )
-    if outcome.unplaced:
-        print_problems(outcome.unplaced, "teks")
-    click.echo(
+    run.report(outcome.unplaced)
+    run.say(
         "Kirimkan 01 s.d. 06 kepada Pokja masing-masing; 00_monev.xlsx diisi sekretariat. "
         f"Laporan triwulan: zi-plan monev {sources} --triwulan 1"
     )
@@ -87,23 +99,10 @@ def realisasi(sources: Path, folder: Path | None, debug: bool) -> None:
 @click.option(
     "--realisasi",
     "folder",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=PATH,
     help="Folder workbook realisasi. Bawaan: SUMBER/realisasi",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="File .docx yang ditulis. Bawaan: output/Laporan_Monev_<Nama_Singkat>_<Tahun>_TW<N>.docx",
-)
-@click.option(
-    "--daftar-isi/--tanpa-daftar-isi",
-    "toc",
-    default=True,
-    show_default=True,
-    help="Isi nomor halaman Daftar Isi melalui LibreOffice (jika terpasang).",
-)
-@click.option("--pdf", is_flag=True, help="Buat juga PDF di samping laporan (perlu LibreOffice).")
+@document_options("laporan", "Laporan_Monev_<Nama_Singkat>_<Tahun>_TW<N>.docx")
 @click.option(
     "--json",
     "as_json",
@@ -111,6 +110,7 @@ def realisasi(sources: Path, folder: Path | None, debug: bool) -> None:
     help="Tulis juga angka laporan (per satuan kerja dan per komponen) sebagai JSON.",
 )
 @format_option
+@quiet_option
 @debug_option
 @help_option
 def monev(
@@ -122,6 +122,7 @@ def monev(
     pdf: bool,
     as_json: bool,
     output_format: str,
+    quiet: bool,
     debug: bool,
 ) -> None:
     """Menyusun Laporan Monitoring dan Evaluasi satu triwulan.
@@ -132,31 +133,38 @@ def monev(
 
     Contoh: zi-plan monev sources/ --triwulan 2 --pdf
 
-    Baris terakhir keluaran adalah lokasi laporan yang ditulis.
+    Keluaran standar hanya memuat lokasi file yang ditulis (laporan paling akhir).
     """
     from generator.monev.contract import default_folder
     from generator.monev.figures import component_figures, figures
     from generator.monev.read import read_realisation
     from generator.monev.report import default_filename, write_report
 
-    loader, plan = load_plan(sources, output_format, debug)
+    run = Run(output_format, quiet, debug)
+    loader, plan = load_plan(sources, run)
     closing = "Laporan tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi."
-    with reported(output_format, debug, closing=closing):
+    with run.reported(closing=closing):
+        if folder is not None:
+            readable_folder(folder, missing="")  # read_realisation says how to make it
         try:
             realisation, warnings = read_realisation(
                 plan, folder or default_folder(sources), str(sources)
             )
         except InputInvalid as exc:  # reported with the plan's warnings, as build reports them
             raise InputInvalid(loader.report.problems + exc.problems) from None
-    print_problems(loader.report.problems + warnings, output_format)
+    run.report(loader.report.problems + warnings)
     output = output or OUTPUT_DIR / default_filename(plan, triwulan)
     if toc:
         from generator.render.office import soffice
 
         toc = soffice() is not None
-    with reported(output_format, debug):
+    written_files: dict[str, str] = {}
+    with run.reported():
+        json_path = output.with_suffix(".json") if as_json else None
+        writable_file(output, json_path, output.with_suffix(".pdf") if pdf else None)
         written = write_report(plan, realisation, triwulan, output, toc=toc)
-        if as_json:
+        written_files["dokumen"] = str(written)
+        if json_path is not None:
             data = {
                 "satuan_kerja": asdict(figures(plan, realisation, triwulan)),
                 "komponen": {
@@ -164,43 +172,27 @@ def monev(
                     for key, value in component_figures(plan, realisation, triwulan).items()
                 },
             }
-            json_path = written.with_suffix(".json")
-            json_path.write_text(
-                json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
-            click.echo(str(json_path))
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            written_files["json"] = str(write_json(written.with_suffix(".json"), text))
         if pdf:
-            from generator.render.office import convert_to_pdf
-
-            click.echo(str(convert_to_pdf(written, written.parent)))
-    click.echo(str(written))
+            written_files["pdf"] = str(pdf_beside(written))
+    if run.json:
+        run.document({**written_files, "masalah": run.problems_json()})
+        return
+    for kind in ("json", "pdf", "dokumen"):  # the report's path last
+        if kind in written_files:
+            run.data(written_files[kind])
 
 
 @cli.command("monev-all")
-@click.argument(
-    "folder", metavar="KANWIL", type=click.Path(path_type=Path, file_okay=False, exists=True)
-)
+@click.argument("folder", metavar="KANWIL", type=PATH)
 @triwulan_option
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=OUTPUT_DIR,
-    show_default=True,
-    help="Folder tujuan laporan dan rekap.",
-)
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=1),
-    metavar="JUMLAH",
-    default=None,
-    help="Jumlah proses kerja. Bawaan: satu per inti prosesor.",
-)
+@batch_options("laporan")
+@quiet_option
 @debug_option
 @help_option
 def monev_all_command(
-    folder: Path, triwulan: int, out: Path, jobs: int | None, debug: bool
+    folder: Path, triwulan: int, out: Path, jobs: int | None, quiet: bool, debug: bool
 ) -> None:
     """Menyusun Laporan Monev satu triwulan untuk semua satuan kerja, beserta rekapnya.
 
@@ -213,41 +205,28 @@ def monev_all_command(
 
     Keluar dengan kode 1 jika ada satuan kerja yang gagal.
     """
-    from generator.batch.build import format_units
-    from generator.cli.app import DEFAULT_THRESHOLDS
     from generator.monev.batch import monev_all, monev_recap_name, split_units
     from generator.monev.recap import write_monev_recap
 
-    units, missing = split_units(folder)
-    if not units:
-        click.echo(
-            f"{folder}: tidak ada satuan kerja yang memiliki folder realisasi. Perbaiki: buat "
-            "workbook realisasi setiap satuan kerja dengan zi-plan realisasi SUMBER.",
-            err=True,
-        )
-        sys.exit(1)
+    run = Run(quiet=quiet, debug=debug)
+    with run.reported():
+        readable_folder(folder)
+        writable_folder(out)
+        units, missing = split_units(folder)
+        if not units:
+            fail("folder-tanpa-realisasi", folder)
     gc.set_threshold(*DEFAULT_THRESHOLDS)  # before the workers fork, as build-all does
-    with (
-        click.progressbar(
-            length=len(units),
-            label="Menyusun",
-            file=sys.stderr,
-            item_show_func=lambda name: name,
-            show_pos=True,
-        ) as bar,
-        reported(debug=debug, before="\n"),
-    ):
-        results = monev_all(folder, out, triwulan, jobs, lambda unit: bar.update(1, unit.folder))
-    click.echo(format_units(results), err=True)
+    with progress(run, len(units)) as done, run.reported(before="\n"):
+        results = monev_all(folder, out, triwulan, jobs, done)
+    status_table(run, results)
     if missing:
-        click.echo(
+        run.say(
             "Satuan kerja tanpa folder realisasi (tidak disusun): "
-            + ", ".join(path.name for path in missing),
-            err=True,
+            + ", ".join(path.name for path in missing)
         )
-    with reported(debug=debug):
+    with run.reported():
         recap = write_monev_recap(
             results, missing, triwulan, out / monev_recap_name(results, triwulan)
         )
-    click.echo(str(recap))
+    run.data(str(recap))
     sys.exit(0 if all(r.ok for r in results) else 1)

@@ -11,15 +11,21 @@ import click
 
 from generator.cli.app import (
     OUTPUT_DIR,
+    PATH,
+    UNREADABLE,
+    Run,
     cli,
     debug_option,
+    document_options,
     format_option,
     format_option_for,
     help_option,
-    print_problems,
-    reported,
+    quiet_option,
+    readable_folder,
     sources_argument,
+    writable_file,
 )
+from generator.files import write_atomically
 from generator.plan.validate import Loader
 from generator.problems import ProblemError, format_report
 
@@ -29,43 +35,48 @@ if TYPE_CHECKING:
 NOT_BUILT = "Dokumen tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi."
 
 
-def load_plan(sources: Path, output_format: str, debug: bool) -> tuple[Loader, Plan]:
+def load_plan(sources: Path, run: Run) -> tuple[Loader, Plan]:
     """The loaded plan, or the problem report and exit 1."""
     loader = Loader(sources)
-    with reported(output_format, debug, closing=NOT_BUILT):
+    with run.reported(closing=NOT_BUILT):
+        readable_folder(sources, missing="")  # a missing one: the loader says how to start
         return loader, loader.load()
 
 
-UNREADABLE = 3  # diff: an input that cannot be read (1 means "different")
-
-
-def load_any_plan(path: Path, output_format: str, debug: bool, exit_code: int = 1) -> Plan:
+def load_any_plan(path: Path, run: Run, exit_code: int = 1) -> Plan:
     """A plan from a sources folder or a JSON of build --json, or the report and exit 1
     (``exit_code``)."""
     from generator.diff import load_any
 
     closing = f"{path}: perbandingan tidak dibuat. Perbaiki kesalahan di atas, lalu jalankan lagi."
-    with reported(output_format, debug, closing=closing, exit_code=exit_code):
+    with run.reported(closing=closing, exit_code=exit_code):
+        if path.is_dir():
+            readable_folder(path)
         return load_any(path)
+
+
+def write_json(target: Path, text: str) -> Path:
+    """A JSON beside the document, written as the document is (files.write_atomically)."""
+
+    def write(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    return write_atomically(target, write)
+
+
+def pdf_beside(document: Path) -> Path:
+    """The document's PDF beside it: LibreOffice writes into a private folder, the
+    finished PDF replaces the old one in one step."""
+    from generator.files import move_into_place, staging_folder
+    from generator.render.office import convert_to_pdf
+
+    with staging_folder(document.parent) as scratch:
+        return move_into_place(convert_to_pdf(document, scratch), document.with_suffix(".pdf"))
 
 
 @cli.command()
 @sources_argument
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="File .docx yang ditulis. Bawaan: Rencana_Kerja_ZI_<Singkat>_<Tahun>.docx di "
-    "folder output.",
-)
-@click.option(
-    "--daftar-isi/--tanpa-daftar-isi",
-    "toc",
-    default=True,
-    show_default=True,
-    help="Isi nomor halaman Daftar Isi melalui LibreOffice (jika terpasang).",
-)
-@click.option("--pdf", is_flag=True, help="Buat juga PDF di samping dokumen (perlu LibreOffice).")
+@document_options("dokumen", "Rencana_Kerja_ZI_<Singkat>_<Tahun>.docx")
 @click.option(
     "--json",
     "as_json",
@@ -75,7 +86,7 @@ def load_any_plan(path: Path, output_format: str, debug: bool, exit_code: int = 
 @click.option(
     "--riwayat",
     "history",
-    type=click.Path(path_type=Path),
+    type=PATH,
     help="Tambahkan halaman Riwayat Perubahan dibandingkan versi ini "
     "(folder sumber atau JSON dari build --json).",
 )
@@ -93,6 +104,7 @@ def load_any_plan(path: Path, output_format: str, debug: bool, exit_code: int = 
     help="Tambahkan Lampiran: Pemetaan Rencana Aksi terhadap LKE (menurut Kode LKE).",
 )
 @format_option
+@quiet_option
 @debug_option
 @help_option
 def build(
@@ -105,6 +117,7 @@ def build(
     run_review: bool,
     lke_appendix: bool,
     output_format: str,
+    quiet: bool,
     debug: bool,
 ) -> None:
     """Memeriksa workbook di SUMBER lalu membuat dokumen Word rencana kerja.
@@ -112,24 +125,25 @@ def build(
     Contoh: zi-plan build sources/ -o output/rencana.docx --pdf
 
     Jika ada kesalahan, dokumen tidak dibuat dan dokumen lama tidak berubah.
-    Baris terakhir keluaran adalah lokasi dokumen yang ditulis.
+    Keluaran standar hanya memuat lokasi file yang ditulis (dokumen paling akhir);
+    peringatan dan keterangan ke keluaran galat (tanpa keduanya: --quiet).
     """
     from generator.render.document import default_filename, write
 
-    loader, plan = load_plan(sources, output_format, debug)
-    print_problems(loader.report.problems, output_format)
+    run = Run(output_format, quiet, debug)
+    loader, plan = load_plan(sources, run)
+    run.report(loader.report.problems)
 
     def count_findings() -> None:
         from generator.review import review
 
         findings = review(loader, plan)
-        click.echo(
+        run.say(
             f"Pemeriksaan sebelum tanda tangan: {len(findings)} temuan"
-            + (f" (rinciannya: zi-plan check {sources})." if findings else "."),
-            err=True,
+            + (f" (rinciannya: zi-plan check {sources})." if findings else ".")
         )
 
-    reviewing = count_findings if run_review and output_format == "teks" else None
+    reviewing = count_findings if run_review and not run.json and not quiet else None
     if output is None:
         output = OUTPUT_DIR / default_filename(plan)
     toc_case = (
@@ -146,17 +160,19 @@ def build(
         reviewing()  # nothing to overlap it with: LibreOffice does not run
         reviewing = None
     if wanted_toc and not toc:  # the warning is the line that says it
-        click.echo(
+        run.say(
             "Peringatan: LibreOffice tidak terpasang, sehingga Daftar Isi belum bernomor "
-            "halaman. Word mengisinya saat dokumen dibuka (pilih Ya saat ditanya).",
-            err=True,
+            "halaman. Word mengisinya saat dokumen dibuka (pilih Ya saat ditanya)."
         )
-    with reported(output_format, debug):
+    written_files: dict[str, str] = {}
+    with run.reported():
+        json_path = output.with_suffix(".json") if as_json else None
+        writable_file(output, json_path, output.with_suffix(".pdf") if pdf else None)
         riwayat: dict[str, object] | str = ""
         if history is not None:
             from generator.diff import diff_plans, history_context
 
-            old = load_any_plan(history, output_format, debug)
+            old = load_any_plan(history, run)
             riwayat = history_context(diff_plans(old, plan, (str(history), str(sources))))
         lampiran: dict[str, object] | str = ""
         if lke_appendix:
@@ -166,26 +182,31 @@ def build(
         written = write(
             plan, output, toc=toc, history=riwayat, lke_appendix=lampiran, meanwhile=reviewing
         )
-        if toc_case and output_format == "teks":
-            click.echo(toc_case, err=True)
-        if as_json:
-            json_path = written.with_suffix(".json")
-            json_path.write_text(plan.model_dump_json(indent=2) + "\n", encoding="utf-8")
-            click.echo(str(json_path))
+        written_files["dokumen"] = str(written)
+        if toc_case:
+            run.say(toc_case)
+        if json_path is not None:
+            json_path = write_json(
+                written.with_suffix(".json"), plan.model_dump_json(indent=2) + "\n"
+            )
+            written_files["json"] = str(json_path)
         try:
             if pdf and toc:
-                from generator.render.office import convert_to_pdf
-
-                click.echo(str(convert_to_pdf(written, written.parent)))
+                written_files["pdf"] = str(pdf_beside(written))
             elif pdf:  # the document keeps its empty lists; its PDF gets them filled
                 from generator.render.toc import pdfs_with_lists
 
                 pdfs = pdfs_with_lists([written], written.parent, fill_documents=False)
-                click.echo(str(pdfs[0]))
+                written_files["pdf"] = str(pdfs[0])
         except ProblemError:
-            click.echo(f"Dokumen Word tetap ditulis: {written}", err=True)
+            run.error(f"Dokumen Word tetap ditulis: {written}")
             raise
-    click.echo(str(written))
+    if run.json:
+        run.document({**written_files, "masalah": run.problems_json()})
+        return
+    for kind in ("json", "pdf", "dokumen"):  # the document's path last, as ever
+        if kind in written_files:
+            run.data(written_files[kind])
 
 
 @cli.command()
@@ -213,9 +234,13 @@ def validate(sources: Path, output_format: str, debug: bool) -> None:
     Semua kesalahan dan peringatan dilaporkan sekaligus, lengkap dengan nama file,
     sheet dan sel. Keluar dengan kode 1 jika ada kesalahan.
     """
-    loader, _ = load_plan(sources, output_format, debug)
-    print_problems(loader.report.problems, output_format)
-    click.echo("Workbook dapat disusun menjadi dokumen.")
+    run = Run(output_format, debug=debug)
+    loader, _ = load_plan(sources, run)
+    run.report(loader.report.problems)
+    if run.json:
+        run.document(run.problems_json())
+    else:
+        run.say("Workbook dapat disusun menjadi dokumen.")
 
 
 @cli.command()
@@ -234,28 +259,27 @@ def check(sources: Path, output_format: str, debug: bool) -> None:
     """
     from generator.review import review
 
-    loader, plan = load_plan(sources, output_format, debug)
+    run = Run(output_format, debug=debug)
+    loader, plan = load_plan(sources, run)
     findings = review(loader, plan)
-    if output_format == "json":
-        print_problems(findings, output_format)
+    if run.json:
+        run.report(findings)
+        run.document(run.problems_json())
     elif findings:
-        click.echo(format_report(findings).rsplit("\n", 1)[0], err=True)
-        click.echo(
-            f"{len(findings)} temuan. Periksa dan putuskan sebelum dokumen ditandatangani.",
-            err=True,
-        )
+        run.error(format_report(findings).rsplit("\n", 1)[0])
+        run.error(f"{len(findings)} temuan. Periksa dan putuskan sebelum dokumen ditandatangani.")
     else:
-        click.echo("Tidak ada temuan.")
+        run.say("Tidak ada temuan.")
     sys.exit(1 if findings else 0)
 
 
 @cli.command()
-@click.argument("old", metavar="LAMA", type=click.Path(path_type=Path))
-@click.argument("new", metavar="BARU", type=click.Path(path_type=Path))
+@click.argument("old", metavar="LAMA", type=PATH)
+@click.argument("new", metavar="BARU", type=PATH)
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=PATH,
     help="Tulis juga daftar perubahan sebagai dokumen Word (.docx) untuk dicetak.",
 )
 @format_option_for("daftar perubahan")
@@ -275,16 +299,18 @@ def diff(old: Path, new: Path, output: Path | None, output_format: str, debug: b
     """
     from generator.diff import diff_plans, diff_to_json, format_diff, write_diff_docx
 
-    old_plan, new_plan = (
-        load_any_plan(path, output_format, debug, UNREADABLE) for path in (old, new)
-    )
+    run = Run(output_format, debug=debug)
+    old_plan, new_plan = (load_any_plan(path, run, UNREADABLE) for path in (old, new))
     result = diff_plans(old_plan, new_plan, (str(old), str(new)))
-    if output_format == "json":
-        click.echo(json.dumps(diff_to_json(result), ensure_ascii=False, indent=2))
-    else:
-        click.echo(format_diff(result))
+    if not run.json:
+        run.data(format_diff(result))
+    report = diff_to_json(result)
     if output is not None:
-        with reported(output_format, debug):
+        with run.reported():
+            writable_file(output)
             written = write_diff_docx(result, output)
-        click.echo(f"Daftar perubahan ditulis: {written}", err=True)
+        run.say(f"Daftar perubahan ditulis: {written}")
+        report["dokumen"] = str(written)
+    if run.json:
+        run.document(report)
     sys.exit(0 if result.equal else 1)

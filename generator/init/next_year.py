@@ -20,6 +20,7 @@ from generator.init.specs import (
     context_of,
 )
 from generator.init.write import Book, component_book, start_word_list, umum_book, write_all
+from generator.plan.logo import NAMES as LOGO_NAMES
 from generator.plan.models import ComponentKey, Marker, Plan, numbered
 from generator.plan.validate import load_plan
 
@@ -68,7 +69,7 @@ def roll_forward(
             cells = ", ".join(f"D{FIRST_ROW + index}" for index in changed)
             moved.append(f"{name} › Prioritas › {cells}")
     stale = _mentions(books, old) if shift else []
-    carried = [name for name in ("logo.png", cols.WORD_LIST) if (source / name).is_file()]
+    carried = [name for name in (*LOGO_NAMES, cols.WORD_LIST) if (source / name).is_file()]
     copies = {name: source / name for name in carried}
     written = write_all(folder, books, force, copies)
     start_word_list(folder)

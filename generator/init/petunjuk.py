@@ -20,7 +20,12 @@ _RULES = (
     "Baris kosong diabaikan.\n"
     "• Satu sel boleh berisi beberapa baris: tekan Alt+Enter. Baris yang diawali 1., a. "
     "atau - menjadi butir daftar; nomornya dibuat otomatis di dokumen.\n"
-    "• Klik judul kolom untuk melihat petunjuk kolom itu."
+    "• Klik judul kolom untuk melihat petunjuk kolom itu.\n"
+    "• Huruf tebal, miring, bergaris bawah dan pangkat (m²) yang diberikan pada sebagian "
+    "teks sel tampil sama di dokumen. Istilah asing yang lazim (reward, review, quick wins) "
+    "dicetak miring otomatis; istilah asing lain ditulis di kamus.txt dengan tanda * di "
+    "depannya, misalnya *smart prison. Sel yang sudah diberi format sendiri tampil persis "
+    "seperti formatnya."
 )
 _NO_RULE = "\n• Kolom NO (Indikator) dan No (Prioritas) boleh kosong: nomor dibuat otomatis."
 

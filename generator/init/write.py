@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -35,7 +36,6 @@ from generator.init.specs import (
     umum_sheets,
 )
 from generator.init.suggestions import suggested_uraian
-from generator.messages import os_reason
 from generator.plan.models import ComponentKey
 from generator.problems import CellRef, OutputError, Problem, ProblemError, Report, Severity
 from generator.sheet_style import fit_rows, font, print_setup, text_width
@@ -122,7 +122,9 @@ STARTER_WORD_LIST = """\
 # dipakai, misalnya:
 #   Dikbagpers
 #   SIMPEG
-#   mindset
+# Istilah asing yang harus dicetak miring di dokumen diawali tanda *, misalnya
+#   *smart prison
+# (istilah yang lazim, seperti reward, review dan quick wins, sudah dicetak miring).
 # Nama, tempat dan orang yang tertulis di sheet Identitas sudah dikenal; tidak perlu
 # ditulis lagi di sini. Berkas ini ikut disalin oleh zi-plan init --dari ke tahun berikutnya.
 """
@@ -175,12 +177,12 @@ def write_all(
             detail = str(exc.problem.params["detail"])
             raise FolderProblem("workbook-tidak-dapat-ditulis", target, detail=detail) from None
     for name, path in copies.items():
-        try:
-            shutil.copyfile(path, folder / name)
-        except OSError as exc:
-            reason = os_reason(exc)
+        try:  # logo.png, kamus.txt: as whole as the workbooks
+            write_atomically(folder / name, functools.partial(shutil.copyfile, path))
+        except OutputError as exc:
+            detail = str(exc.problem.params["detail"])
             raise FolderProblem(
-                "workbook-tidak-dapat-ditulis", folder / name, detail=reason
+                "workbook-tidak-dapat-ditulis", folder / name, detail=detail
             ) from None
     return written
 

@@ -8,12 +8,37 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    field_validator,
+)
 
 from generator.contract import DEFAULT_DOCUMENT_TITLE
 from generator.indonesian import letter
+from generator.richtext import RichText
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+def _keep_runs(value: object, handler: ValidatorFunctionWrapHandler) -> str:
+    """pydantic turns a ``str`` subclass into ``str``: a RichText (text with the formatting
+    people typed) keeps its runs through validation, stripped as its text is."""
+    text: str = handler(value)
+    if not isinstance(value, RichText):
+        return text
+    for kept in (value, value.strip()):
+        if kept == text:
+            return kept
+    return text
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), WrapValidator(_keep_runs)
+]
+Prose = Annotated[str, WrapValidator(_keep_runs)]  # printed text that may be empty
 
 
 class Frozen(BaseModel):
@@ -109,8 +134,8 @@ class Identity(Frozen):
     tanggal: date
     penandatangan: Official
     ketua_tim: Official | None = None
-    slogan: str = ""
-    alamat: str = ""
+    slogan: Prose = ""
+    alamat: Prose = ""
     ukuran_kertas: Literal["A4", "F4"] = "A4"
     revisi: str = ""
     tanggal_revisi: date | None = None
@@ -174,9 +199,9 @@ class MatrixLine(Frozen):
     uraian: list[Line] = []
     target: list[Line] = []
     months: tuple[bool, ...] = Field(min_length=12, max_length=12)
-    ket: str = ""
-    penanggung_jawab: str = ""
-    data_dukung: str = ""
+    ket: Prose = ""
+    penanggung_jawab: Prose = ""
+    data_dukung: Prose = ""
     kode_lke: str = ""
 
 
@@ -190,11 +215,11 @@ class Activity(Frozen):
 class Step(Frozen):
     """A Rencana Aksi step; Waktu and Output are its own or repeat the target's."""
 
-    rencana_aksi: str = ""
-    waktu: str = ""
-    output: str = ""
-    penanggung_jawab: str = ""
-    data_dukung: str = ""
+    rencana_aksi: Prose = ""
+    waktu: Prose = ""
+    output: Prose = ""
+    penanggung_jawab: Prose = ""
+    data_dukung: Prose = ""
     kode_lke: str = ""
 
 
@@ -232,6 +257,8 @@ class Plan(Frozen):
     sections: list[Section]
     components: list[Component] = Field(min_length=6, max_length=6)
     logo: str | None = None  # path of sources/logo.png, shown on the cover
+    # the unit's own foreign terms (kamus.txt lines marked "*"), printed in italics
+    foreign_terms: list[str] = []
 
     def section(self, key: SectionKey) -> Section:
         return next(s for s in self.sections if s.key is key)

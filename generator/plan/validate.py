@@ -21,8 +21,10 @@ from generator.contract import (
     URAIAN_PARTS,
     Column,
 )
-from generator.indonesian import YEAR, thousands
+from generator.foreign_terms import foreign_terms
+from generator.indonesian import YEAR
 from generator.plan.identity import check_short_name, read_nip
+from generator.plan.logo import find_logo
 from generator.plan.models import (
     Activity,
     Component,
@@ -48,6 +50,7 @@ from generator.plan.parse import (
 )
 from generator.plan.standard_text import standard_section
 from generator.problems import CellRef, InputInvalid, Problem, Report
+from generator.richtext import join
 from generator.tables import (
     Cell,
     Table,
@@ -57,9 +60,9 @@ from generator.tables import (
     report_missing_folder,
     unread_workbooks,
 )
+from generator.textfile import read_text_file
 from generator.xlsx import Workbook, find_sheet, open_workbook
 
-MAX_CELL_CHARS = 32_767
 # XML 1.0 cannot hold these; tab and line breaks are fine.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -91,7 +94,7 @@ def _with_lines(step: Step, values: dict[str, str]) -> Step:
     for key, value in values.items():
         held = str(getattr(step, key))
         if value and value not in held.split("\n"):
-            update[key] = f"{held}\n{value}" if held else value
+            update[key] = join("\n", [held, value]) if held else value  # keeps rich text
     return step.model_copy(update=update) if update else step
 
 
@@ -102,6 +105,12 @@ def _row_number(ref: CellRef) -> str:
 def _rows(numbers: list[str]) -> str:
     """``baris 5, 6, 7``: the rows a warning is about."""
     return f"baris {', '.join(numbers)}"
+
+
+def unit_foreign_terms(folder: Path) -> list[str]:
+    """The foreign terms marked in the unit's kamus.txt, decoded as Notepad saved it (the
+    review reports what was odd about the file)."""
+    return foreign_terms(read_text_file(folder / cols.WORD_LIST).lines)
 
 
 def parse_tick(cell: Cell) -> bool | None:
@@ -132,16 +141,12 @@ class Loader:
         """The cell as text, after the checks every text cell needs."""
         raw = cell.value if isinstance(cell.value, str) else cell.text
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
-        if len(raw) > MAX_CELL_CHARS:
-            self.report.error("teks-terlalu-panjang", cell.ref, length=thousands(len(raw)))
-            self.rejected.add(cell.ref)
-            return ""
         bad = _CONTROL.search(raw)
         if bad:
             self.report.error("karakter-kontrol", cell.ref, char=f"U+{ord(bad.group()):04X}")
             self.rejected.add(cell.ref)
             return ""
-        text = "\n".join(line.strip() for line in raw.split("\n"))
+        text = join("\n", (line.strip() for line in raw.split("\n")))  # keeps rich text
         text = text.strip()
         if text and not cell.merged:
             self.texts.append((text, cell.ref))
@@ -219,7 +224,7 @@ class Loader:
         sections = self.sections(self.table(0, cols.SHEET_NARASI, cols.NARASI), identity)
         components = [self.component(key, identity) for key in ComponentKey]
         self.check_unit_kind(self._unit_kind)
-        logo = self.folder / "logo.png"
+        logo = find_logo(self.folder, self.report)
         plan = None
         if not self.report.errors and identity is not None:
             plan = self.build(
@@ -227,7 +232,8 @@ class Loader:
                     identity=identity,
                     sections=sections,
                     components=[c for c in components if c is not None],
-                    logo=str(logo) if logo.is_file() else None,
+                    logo=logo,
+                    foreign_terms=unit_foreign_terms(self.folder),
                 ),
                 CellRef(self.folder.name),
             )
@@ -271,7 +277,9 @@ class Loader:
 
         tahun = None
         if "tahun" in cells and not cells["tahun"].blank:
-            tahun = parse_year(cells["tahun"].value)
+            # a date formatted yyyy (=TODAY() shown as 2025) is the year Excel shows
+            year = cells["tahun"]
+            tahun = parse_year(year.text if isinstance(year.value, date) else year.value)
             if tahun is None:
                 self.report.error("tahun-tidak-sah", cells["tahun"].ref, value=cells["tahun"].text)
         self._year, self._unit_kind = tahun, text.get("jenis_satker", "")

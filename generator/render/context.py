@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 
 from generator.contract import TICK
+from generator.foreign_terms import italiciser
 from generator.indonesian import format_date, letter, roman
 from generator.plan.models import Line, Marker, Paragraph, Plan, SectionKey, numbered
 from generator.plan.standard_text import PENGANTAR_TABEL
@@ -130,7 +131,7 @@ def build_context(
     if plan.logo and template is not None:
         logo = InlineImage(template, plan.logo, height=Cm(4))
     components = list(_components(plan))
-    return {
+    context = {
         "nama_satker": identity.nama_satker,
         "nama_singkat": identity.nama_singkat,
         "kantor_wilayah": identity.kantor_wilayah,
@@ -144,6 +145,7 @@ def build_context(
         ),
         "jabatan_lengkap": signing_title(signer.jabatan, identity.nama_satker),
         "judul_dokumen": identity.judul_dokumen,
+        "slogan": identity.slogan,
         "nama": signer.nama,
         "nip": signer.nip_display,
         "ketua": (
@@ -166,6 +168,20 @@ def build_context(
         "riwayat": history,
         "lampiran_lke": lke_appendix,
     }
+    italicise = italiciser(tuple(plan.foreign_terms))
+    return {key: _with_foreign_terms(value, italicise) for key, value in context.items()}
+
+
+def _with_foreign_terms(value: Any, italicise: Callable[[str], str]) -> Any:
+    """Every text of the context with its foreign terms in italics (generator.foreign_terms);
+    text with formatting of its own is kept as formatted."""
+    if isinstance(value, str):
+        return italicise(value)
+    if isinstance(value, dict):
+        return {key: _with_foreign_terms(item, italicise) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_with_foreign_terms(item, italicise) for item in value]
+    return value
 
 
 def signing_title(jabatan: str, nama_satker: str) -> str:

@@ -26,21 +26,54 @@ from markupsafe import Markup, escape
 
 from generator.cache import disk_cached
 from generator.files import write_atomically
+from generator.richtext import RichText, Style
 
 _LISTING_CHARS = re.compile("[\t\n\a\f]")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _literal(value: object) -> object:
-    """Escapes text so it appears as typed.
+    """Escapes text so it appears as typed, with its formatting (see _runs).
 
     Beyond autoescape (``&``, ``<``), docxtpl turns ``{_{`` into ``{{`` after rendering;
     writing ``_`` as a character reference keeps such text literal.
     """
+    if isinstance(value, RichText):
+        return _runs(value)
     if isinstance(value, str) and not isinstance(value, Markup):
         escaped = escape(value)
         return Markup(str(escaped).replace("_", "&#95;")) if "_" in value else escaped
     return value
+
+
+def _runs(text: RichText) -> Markup:
+    """Formatted text as runs of its own: the template's run (``<w:r><w:t>{{ x }}</w:t>``,
+    space-preserving after docxtpl's patch) is closed before them and reopened after.
+
+    The template's runs carry no run properties (formatting comes from paragraph styles;
+    tests/render/test_engine.py holds the template to that), so none are lost. Tabs and
+    line breaks in a run are resolved by docxtpl afterwards, keeping the run's properties.
+    """
+    parts = ["</w:t></w:r>"]
+    for chunk, style in text.runs:
+        properties = _run_properties(style)
+        parts.append(f'<w:r>{properties}<w:t xml:space="preserve">{_literal(chunk)}</w:t></w:r>')
+    parts.append('<w:r><w:t xml:space="preserve">')
+    return Markup("".join(parts))
+
+
+def _run_properties(style: Style) -> str:
+    """``w:rPr`` in the schema's order (b, i, u, vertAlign); empty for plain text."""
+    props = []
+    if style.bold:
+        props.append("<w:b/>")
+    if style.italic:
+        props.append("<w:i/>")
+    if style.underline:
+        props.append(f'<w:u w:val="{style.underline}"/>')
+    if style.vertical:
+        props.append(f'<w:vertAlign w:val="{style.vertical}"/>')
+    return f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
 
 
 _VERSIONS = f"jinja2 {jinja2.__version__}|docxtpl {docxtpl.__version__}|1"

@@ -14,6 +14,18 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from generator.indonesian import MONTH_HEADINGS
+from generator.render.measure import (
+    TWIPS_PER_POINT,
+    Font,
+    Measure,
+    cell_margins,
+    measure_paragraph,
+    paragraph_font,
+    paragraph_fonts,
+    set_sizes,
+    word_need,
+    wrapped_lines,
+)
 
 # Header names are compared in capitals: the template may write them either way.
 OPTIONAL_HEADERS = {"PENANGGUNG JAWAB", "DATA DUKUNG", "KODE LKE"}
@@ -26,7 +38,14 @@ MERGE_RULES = {
     "SUB-PILAR": ({"AREA", "SUB-PILAR"}, True),  # the LKE appendix
 }
 FIXED_WIDTH_HEADERS = {"NO", "WAKTU", "KET", "KODE LKE", *MONTH_HEADINGS}
+EMPTY_SHRINKS = {"WAKTU", "KET", "KODE LKE"}  # left empty, as wide as their header
 PAPER = {"A4": (Mm(210), Mm(297)), "F4": (Mm(215), Mm(330))}
+# a matrix this small shares its landscape page with its Target Prioritas table
+SMALL_MATRIX_SHARE = 0.4  # of the landscape page's text height
+LINE_HEIGHT = 1.15  # Arial's line height, in font sizes
+# a table whose words do not fit shrinks in half points down to 7 of 9 pt
+SHRINK_STEPS = (17 / 18, 16 / 18, 15 / 18, 14 / 18)
+
 TCPR_ORDER = (
     "cnfStyle",
     "tcW",
@@ -61,9 +80,11 @@ _TCPR_LATER = {
 
 def shape(document: Document, paper: str = "A4") -> None:
     body = document.element.body
+    fonts = paragraph_fonts(document)
     for sect_pr in body.iter(SECT_PR):
         _set_paper(sect_pr, paper)
-    for element, text_width in _text_widths(body).items():
+    widths = _text_widths(body)
+    for element, text_width in widths.items():
         table = _Table(element)
         if not any(table.headers):
             continue
@@ -75,15 +96,79 @@ def shape(document: Document, paper: str = "A4") -> None:
         if empty:
             _remove_columns(table, empty)
             table = _Table(element)
-        _fit_width(table, text_width)
+        _fit_width(table, text_width, fonts)
         headers = table.headers
         rule = MERGE_RULES.get(headers[1] if len(headers) > 1 else "")
         if rule:
             columns, identical_only = rule
             _merge_groups(table, [i for i, h in enumerate(headers) if h in columns], identical_only)
+    _compact_small_matrices(body, widths, fonts)
 
 
 # -- sections -----------------------------------------------------------------------------
+
+
+def _compact_small_matrices(
+    body: Element, widths: dict[Element, int], fonts: dict[str, Font]
+) -> None:
+    """A matrix filling at most SMALL_MATRIX_SHARE of its landscape page shares the page
+    with the Target Prioritas table that follows it (its heading, caption and table),
+    instead of leaving most of the page empty: the section break after the matrix moves
+    behind that table, which is then fitted to the landscape width."""
+    children = list(body)
+    for index, child in enumerate(children):
+        if child.tag != TBL or not _is_matrix(_Table(child)):
+            continue
+        following = children[index + 1 : index + 6]
+        if not following or _property(following[0], P_PR, SECT_PR) is None:
+            continue
+        brk = following[0]
+        page = _text_height(_property(brk, P_PR, SECT_PR))
+        if _table_height(_Table(child), fonts) > page * SMALL_MATRIX_SHARE:
+            continue
+        priority = next((i for i, el in enumerate(following[1:], 1) if el.tag == TBL), None)
+        if priority is None or not all(
+            el.tag == P and _property(el, P_PR, SECT_PR) is None for el in following[1:priority]
+        ):
+            continue
+        table = _Table(following[priority])
+        if len(table.headers) > 1 and table.headers[1] == "TARGET PRIORITAS":
+            following[priority].addnext(brk)
+            _fit_width(table, widths[child], fonts)
+
+
+def _text_height(sect_pr: Element) -> int:
+    size, margins = _child(sect_pr, PG_SZ), _child(sect_pr, PG_MAR)
+    if size is None or margins is None:
+        raise ValueError("template bug: a w:sectPr without w:pgSz or w:pgMar")
+    top, bottom = int(margins.get(qn("w:top"), 0)), int(margins.get(qn("w:bottom"), 0))
+    return int(size.get(qn("w:h"))) - top - bottom
+
+
+def _table_height(table: _Table, fonts: dict[str, Font]) -> int:
+    """About how tall the table is laid out (twips): per row its tallest cell, lines
+    wrapped word by word at the column's width (merged cells counted in each row)."""
+    grid = [int(col.get(W)) for col in table.grid]
+    margins = cell_margins(table.element)
+    total = 0
+    for cells in table.rows:
+        column, tallest = 0, 0
+        for cell in cells:
+            span = _span(cell)
+            room = sum(grid[column : column + span]) - margins
+            column += span
+            height = 0
+            for paragraph in _children(cell, P):
+                font, text, bold, points = paragraph_font(paragraph, fonts)
+                lines = wrapped_lines(text, points, bold, room - font.indent)
+                height += round(max(lines, 1) * points * LINE_HEIGHT * TWIPS_PER_POINT)
+            tallest = max(tallest, height)
+        total += tallest
+    return total
+
+
+def _is_matrix(table: _Table) -> bool:
+    return len(table.headers) > 1 and table.headers[1] == "KEGIATAN" and "JAN" in table.headers
 
 
 def _set_paper(sect_pr: Element, paper: str) -> None:
@@ -183,6 +268,37 @@ class _Table:
         return all(not _text(cells[index]) for cells in self.data_rows)
 
 
+# -- measuring ----------------------------------------------------------------------------
+
+
+def _measures(table: _Table, fonts: dict[str, Font]) -> list[dict[Measure, int]]:
+    """Per grid column, per size and indent of its paragraphs, the longest word (font
+    units); cells spanning several columns (banners, WAKTU/BULAN) are not counted."""
+    measures: list[dict[Measure, int]] = [{} for _ in table.grid]
+    for cells in table.rows:
+        full = len(cells) == len(table.grid)
+        column = 0
+        for cell in cells:
+            span = 1 if full else _span(cell)
+            if span == 1 and column < len(measures):
+                for paragraph in _children(cell, P):
+                    found = measure_paragraph(paragraph, fonts)
+                    if found is not None:
+                        key, units = found
+                        known = measures[column]
+                        known[key] = max(known.get(key, 0), units)
+            column += span
+    return measures
+
+
+def _needs(measures: list[dict[Measure, int]], margins: int, scale: float = 1.0) -> list[int]:
+    """Per grid column, the width its longest word needs (twips, with the cell margins)."""
+    return [
+        max((word_need(key, units, scale) + margins for key, units in column.items()), default=0)
+        for column in measures
+    ]
+
+
 def _remove_columns(table: _Table, indices: set[int]) -> None:
     """Drops grid columns; a cell spanning a dropped column spans one column less."""
     for cells in table.rows:
@@ -210,25 +326,35 @@ def _remove_columns(table: _Table, indices: set[int]) -> None:
         table.grid[index].getparent().remove(table.grid[index])
 
 
-def _fit_width(table: _Table, width: int) -> None:
+def _fit_width(table: _Table, width: int, fonts: dict[str, Font]) -> None:
     """Fits the grid to the text width; each cell's w:tcW follows its grid columns.
 
-    Columns of short values (numbers, months, Waktu, Kode LKE) keep the template's width;
-    the text columns share the rest in the template's proportions, so that adding an
-    optional column narrows the prose, not ``A.1.II.i.a`` or ``JAN``.
+    Every column is at least as wide as the longest word it holds (measure.py), so that no
+    word breaks mid-word. Columns of short values (numbers, Waktu, Kode LKE) keep the
+    template's width; the text columns share the rest in the template's proportions, so
+    that adding an optional column narrows the prose, not ``A.1.II.i.a``. When the words
+    need more, the month columns give up width first, then the short-value columns, down
+    to their own longest word; then the table's font shrinks, half a point at a time down
+    to 7 of 9 pt (SHRINK_STEPS). Only when even that does not hold the words (a web address
+    wider than MAX_WORD, many columns of long words) does every column get its need scaled
+    down alike, at the table's own size, and the longest words break at the cell's edge.
     """
-    widths = [int(col.get(W)) for col in table.grid]
-    fixed = [name in FIXED_WIDTH_HEADERS for name in table.headers]
-    kept = sum(w for w, is_fixed in zip(widths, fixed, strict=True) if is_fixed)
-    flexible = sum(widths) - kept
-    if flexible <= 0 or kept >= width:  # nothing to share: scale everything
-        fixed, kept, flexible = [False] * len(widths), 0, sum(widths) or 1
-    scaled = [
-        w if is_fixed else w * (width - kept) // flexible
-        for w, is_fixed in zip(widths, fixed, strict=True)
+    measures, margins = _measures(table, fonts), cell_margins(table.element)
+    needs = _needs(measures, margins)
+    template = [  # a short-value column left empty (no Waktu given) needs only its header
+        needs[i] if name in EMPTY_SHRINKS and table.column_empty(i) else int(col.get(W))
+        for i, (col, name) in enumerate(zip(table.grid, table.headers, strict=True))
     ]
-    last = max(i for i, is_fixed in enumerate(fixed) if not is_fixed)
-    scaled[last] += width - sum(scaled)
+    scaled, fits = column_widths(template, needs, table.headers, width)
+    if not fits:
+        for scale in SHRINK_STEPS:
+            smaller, fits = column_widths(
+                template, _needs(measures, margins, scale), table.headers, width
+            )
+            if fits:
+                scaled = smaller
+                set_sizes(_run_sizes(table, fonts), scale)
+                break
     for col, value in zip(table.grid, scaled, strict=True):
         col.set(W, str(value))
     table_width = _property(table.element, TBL_PR, TBL_W)
@@ -244,6 +370,76 @@ def _fit_width(table: _Table, width: int) -> None:
                 tc_w.set(TYPE, "dxa")
                 tc_w.set(W, str(sum(scaled[column : column + span])))
             column += span
+
+
+def column_widths(
+    template: list[int], needs: list[int], headers: list[str], width: int
+) -> tuple[list[int], bool]:
+    """The grid widths (twips) summing to ``width``, and whether every column holds its
+    longest word; see _fit_width."""
+    every = list(range(len(template)))
+    months = [i for i, name in enumerate(headers) if name in MONTH_HEADINGS]
+    fixed = [i for i, name in enumerate(headers) if name in FIXED_WIDTH_HEADERS and i not in months]
+    text = [i for i in every if i not in months and i not in fixed]
+    if not text:  # nothing to share: scale everything
+        return _share(width, template, [0] * len(template), every), True
+    result = [0] * len(template)
+    for i in fixed:
+        result[i] = max(template[i], needs[i])
+    for i in months:
+        result[i] = template[i]
+    text_needs = sum(needs[i] for i in text)
+
+    def rest() -> int:
+        return width - sum(result[i] for i in fixed + months)
+
+    if text_needs > rest() and months:  # the months give up width first, all alike
+        narrowed = (width - sum(result[i] for i in fixed) - text_needs) // len(months)
+        narrowed = max(narrowed, max(needs[i] for i in months))
+        for i in months:
+            result[i] = min(template[i], narrowed)
+    slack = {i: result[i] - needs[i] for i in fixed + months if result[i] > needs[i]}
+    if text_needs > rest() and slack:  # then every short column, down to its need
+        take = min(text_needs - rest(), sum(slack.values()))
+        for i, spare in slack.items():
+            result[i] -= -(-spare * take // sum(slack.values()))
+    if text_needs > rest():
+        return _share(width, [max(n, 1) for n in needs], [0] * len(needs), every), False
+    shared = _share(rest(), template, needs, text)
+    for i in text:
+        result[i] = shared[i]
+    return result, True
+
+
+def _run_sizes(table: _Table, fonts: dict[str, Font]) -> list[tuple[Element, float]]:
+    """Every run of the table with its size in points as it shows now."""
+    sizes = []
+    for cells in table.rows:
+        for cell in cells:
+            for paragraph in _children(cell, P):
+                points = paragraph_font(paragraph, fonts)[3]
+                sizes += [(run, points) for run in paragraph.iter(R)]
+    return sizes
+
+
+def _share(total: int, weights: list[int], minimums: list[int], columns: list[int]) -> list[int]:
+    """``total`` over ``columns`` in proportion to ``weights``, none below its minimum
+    (the minimums of ``columns`` sum to at most ``total``); the rounding goes to the last."""
+    result = [0] * len(weights)
+    free = list(columns)
+    while free:
+        available = total - sum(result[i] for i in columns if i not in free)
+        weight = sum(weights[i] for i in free) or 1
+        short = [i for i in free if available * weights[i] // weight < minimums[i]]
+        if not short:
+            for i in free:
+                result[i] = available * weights[i] // weight
+            break
+        for i in short:
+            result[i] = minimums[i]
+            free.remove(i)
+    result[columns[-1]] += total - sum(result[i] for i in columns)
+    return result
 
 
 def _merge_groups(table: _Table, columns: list[int], identical_only: bool) -> None:

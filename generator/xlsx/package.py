@@ -28,12 +28,16 @@ from generator.xlsx.parts import (
     read_package,
     sheet_parts,
 )
-from generator.xlsx.sheet import MAX_MERGED_CELLS, MAX_MERGED_TOTAL
+from generator.xlsx.sheet import MAX_CELLS, MAX_MERGED_CELLS, MAX_MERGED_TOTAL, TooManyCells
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # a plan's workbooks hold a few hundred kB
+# the XML the reader parses (sheets, shared strings, styles): the sample's is 25 to 45 kB a
+# workbook; 8 MB of XML (360,000 empty cells with a style) reads in about a second
+MAX_XML_BYTES = 8 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_MERGE_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=[\"']([^\"']+)[\"']")
+# a tag ends at the next "<" or ">": a comment of "<mergeCell <mergeCell ..." is one pass
+_MERGE_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^<>]*?\bref=[\"']([^\"'<>]+)[\"']")
 
 
 def open_workbook(path: Path, report: Report) -> Workbook | None:
@@ -70,6 +74,8 @@ def open_workbook(path: Path, report: Report) -> Workbook | None:
         report.error("file-tidak-terbaca", where, detail=os_reason(exc))
     except EntityDeclared:
         report.error("file-entitas-xml", where)
+    except TooManyCells as exc:
+        report.error("sel-terlalu-banyak", CellRef(where.file, exc.sheet), max=thousands(MAX_CELLS))
     except Exception as exc:  # a damaged package fails in many ways, all of them file-rusak
         report.error("file-rusak", where, detail=_damage(exc))
     return None
@@ -131,10 +137,23 @@ def _inspect_package(archive: zipfile.ZipFile, where: CellRef, report: Report) -
         if part not in names:  # a sheet listed but not there: reading would drop it
             report.error("file-rusak", where, detail=f"isi sheet {sheet} hilang")
             return False
-    fits = True
+    parsed = [*sheets, *(n for n in names if n.endswith(("sharedStrings.xml", "styles.xml")))]
+    size = sum(archive.getinfo(part).file_size for part in parsed)
+    if size > MAX_XML_BYTES:
+        report.error(
+            "isi-workbook-terlalu-besar",
+            where,
+            size_mb=thousands(size // (1024 * 1024)),
+            max_mb=thousands(MAX_XML_BYTES // (1024 * 1024)),
+        )
+        return False
+    merged = 0  # of all sheets: each merged cell is filled in, however many sheets
     for part, sheet in sheets.items():
-        fits &= _merges_fit(archive.read(part), CellRef(where.file, sheet), report)
-    return fits
+        cells = _merged_cells(archive.read(part), CellRef(where.file, sheet), merged, report)
+        if cells is None:
+            return False
+        merged += cells
+    return True
 
 
 class _ReadOnce(zipfile.ZipFile):
@@ -159,7 +178,9 @@ def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return any(mark in start for mark in DOCTYPE_MARKS)
 
 
-def _merges_fit(sheet_xml: bytes, where: CellRef, report: Report) -> bool:
+def _merged_cells(sheet_xml: bytes, where: CellRef, before: int, report: Report) -> int | None:
+    """The cells a sheet's merged ranges cover, or None (reported) when a range, or all
+    ranges of the workbook so far, are too large."""
     largest, total = (0, ""), 0
     for match in _MERGE_REF.finditer(sheet_xml):
         ref = match.group(1).decode("ascii", "replace")
@@ -172,11 +193,11 @@ def _merges_fit(sheet_xml: bytes, where: CellRef, report: Report) -> bool:
         area = (max_col - min_col + 1) * (max_row - min_row + 1)
         total += area
         largest = max(largest, (area, ref))
-    if largest[0] > MAX_MERGED_CELLS or total > MAX_MERGED_TOTAL:
+    if largest[0] > MAX_MERGED_CELLS or before + total > MAX_MERGED_TOTAL:
         report.error(
             "sel-gabungan-terlalu-luas",
             CellRef(where.file, where.sheet, largest[1]),
             cells=thousands(largest[0]),
         )
-        return False
-    return True
+        return None
+    return total

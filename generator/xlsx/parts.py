@@ -8,7 +8,17 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from generator.xlsx.sheet import MAIN, SharedParts, Sheet, read_sheet, text_content
+from generator.xlsx.number_format import shows_number
+from generator.xlsx.rich import rich_string
+from generator.xlsx.sheet import (
+    MAX_CELLS,
+    SharedParts,
+    Sheet,
+    main_namespace,
+    read_sheet,
+    text_content,
+)
+from generator.xlsx.symbols import symbol_table
 from generator.xlsx.values import (
     BUILTIN_FORMATS,
     MAC_EPOCH,
@@ -20,7 +30,6 @@ from generator.xlsx.values import (
 DOCTYPE_SCAN_BYTES = 1024 * 1024  # a DOCTYPE can only stand in the prolog, before the root
 DOCTYPE_MARKS = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 _SAFE_XML = {"resolve_entities": False, "no_network": True, "load_dtd": False}
-_SI = f"{MAIN}si"
 _CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
 _SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 
@@ -80,7 +89,7 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     parts: dict[str, str] = {}
     for sheet in book.iter("{*}sheet"):
         rid = _relationship_id(sheet)
-        if rid is not None and rid in targets:
+        if rid and rid in targets:
             parts[targets[rid][0]] = sheet.get("name") or ""
     return parts
 
@@ -90,30 +99,41 @@ def read_package(archive: zipfile.ZipFile) -> Workbook:
     reported as it was): the manifest, the workbook, its strings, styles, then each sheet."""
     manifest = _read_part(archive, "[Content_Types].xml")
     book = _read_part(archive, "xl/workbook.xml")
+    main = main_namespace(book)
     targets = _relationships(_read_part(archive, "xl/_rels/workbook.xml.rels"))
-    properties = book.find(f"{MAIN}workbookPr")
+    properties = book.find(f"{main}workbookPr")
     date1904 = properties.get("date1904") if properties is not None else None
-    strings = _shared_strings(archive, manifest)
-    formats = _number_formats(archive)
+    strings, rich = _shared_strings(archive, manifest)
+    formats, fonts = _styles(archive)
     shared = SharedParts(
         strings=strings,
+        rich_strings=rich,
         number_formats=formats,
         date_styles=frozenset(i for i, code in enumerate(formats) if is_date_format(code)),
         duration_styles=frozenset(i for i, code in enumerate(formats) if is_duration(code)),
-        percent_styles=frozenset(i for i, code in enumerate(formats) if "%" in code),
+        number_styles=frozenset(
+            i for i, code in enumerate(formats) if "%" in code or shows_number(code)
+        ),
+        symbol_fonts={i: font for i, font in enumerate(fonts) if font and symbol_table(font)},
         epoch=MAC_EPOCH if date1904 and date1904 not in ("false", "f", "0") else WINDOWS_EPOCH,
     )
     names: list[str] = []
     worksheets: list[Sheet] = []
+    cells_left = MAX_CELLS
     for element in book.iter("{*}sheet"):
         rid = _relationship_id(element)
-        if rid is None:
-            continue  # openpyxl, too, dropped a sheet that names no part
+        if not rid:
+            # openpyxl, too, dropped a sheet that names no part: Excel writes r:id="" for
+            # a VBA module sheet, which holds no cells
+            continue
         part, kind = targets[rid]
         name = element.get("name") or ""
         names.append(name)
         if "chartsheet" not in kind:
-            worksheets.append(read_sheet(name, _read_part(archive, part), shared))
+            state = element.get("state") or "visible"
+            sheet = read_sheet(name, _read_part(archive, part), shared, state, cells_left)
+            cells_left -= len(sheet.values)
+            worksheets.append(sheet)
     return Workbook(names, worksheets)
 
 
@@ -126,29 +146,50 @@ def _read_part(archive: zipfile.ZipFile, name: str) -> etree._Element:
     return _xml(data)
 
 
-def _shared_strings(archive: zipfile.ZipFile, manifest: etree._Element) -> list[str]:
+def _shared_strings(
+    archive: zipfile.ZipFile, manifest: etree._Element
+) -> tuple[list[str], dict[int, etree._Element]]:
+    """The shared strings, each read once however many cells refer to it; and those with
+    runs, whose fonts a cell in a symbol font reads again."""
     for override in manifest.iter(_CONTENT_TYPES):
         if override.get("ContentType") == _SHARED_STRINGS:
             table = _read_part(archive, (override.get("PartName") or "")[1:])
-            # escapes, "_x005F_" guards included, are decoded with every cell's text
+            main = main_namespace(table)
+            # escapes, "_x005F_" guards included, are decoded here once per string
             # (openpyxl instead deleted each "x005F_", turning a typed _x000B_ into a
             # control character and dropping a typed x005F_)
-            return [text_content(item) for item in table.iter(_SI)]
-    return []
+            strings, rich = [], {}
+            for index, item in enumerate(table.iter(f"{main}si")):
+                text = text_content(item)
+                if item.find(f"{main}r") is not None:
+                    rich[index] = item
+                    text = rich_string(item, main) or text  # bold, italic, ... kept
+                strings.append(text)
+            return strings, rich
+    return [], {}
 
 
-def _number_formats(archive: zipfile.ZipFile) -> list[str]:
-    """Each cell style's number format: its own code, or Excel's built-in one by id."""
+def _styles(archive: zipfile.ZipFile) -> tuple[list[str], list[str | None]]:
+    """Each cell style's number format (its own code, or Excel's built-in one by id) and
+    font name."""
     try:
         styles = _read_part(archive, "xl/styles.xml")
     except KeyError:
-        return []  # every cell is General
+        return [], []  # every cell is General, in the default font
+    main = main_namespace(styles)
     custom = {
         int(fmt.get("numFmtId", "")): fmt.get("formatCode") or "General"
-        for fmt in styles.iterfind(f"{MAIN}numFmts/{MAIN}numFmt")
+        for fmt in styles.iterfind(f"{main}numFmts/{main}numFmt")
     }
-    codes = []
-    for xf in styles.iterfind(f"{MAIN}cellXfs/{MAIN}xf"):
+    fonts = []
+    for font in styles.iterfind(f"{main}fonts/{main}font"):
+        name = font.find(f"{main}name")
+        fonts.append(name.get("val") if name is not None else None)
+    codes: list[str] = []
+    names: list[str | None] = []
+    for xf in styles.iterfind(f"{main}cellXfs/{main}xf"):
         number = int(xf.get("numFmtId") or 0)
         codes.append(custom.get(number) or BUILTIN_FORMATS.get(number, "General"))
-    return codes
+        font = int(xf.get("fontId") or 0)
+        names.append(fonts[font] if 0 <= font < len(fonts) else None)
+    return codes, names

@@ -9,37 +9,92 @@ text that looks like Excel's escapes (see _shared_strings in generator.xlsx.part
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TypeVar
+from functools import cache
+from typing import NamedTuple, TypeVar
 
 from lxml import etree
 
 from generator.indonesian import thousands
 from generator.xlsx.coords import position, range_boundaries, row_number
+from generator.xlsx.rich import rich_string
+from generator.xlsx.symbols import shown, symbol_table
 from generator.xlsx.values import decode_escapes, from_excel, from_iso
 
 T = TypeVar("T")
 # The reader repeats a merged range's value in every cell it covers: a merged whole column
 # would be a million cells, a merged whole sheet 17 billion.
 MAX_MERGED_CELLS = 10_000  # one range; a KEGIATAN over 50 rows of 18 columns is 900
-MAX_MERGED_TOTAL = 100_000  # all ranges of one sheet
+MAX_MERGED_TOTAL = 100_000  # all ranges of one workbook
+# The cells read are held in memory and each costs a few microseconds: a workbook of a plan
+# holds a few thousand, a crafted one millions (what is read must take under 2 s).
+MAX_CELLS = 100_000  # a table of 5,000 rows (MAX_TABLE_ROWS) of 18 columns is 90,000
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _CELL, _VALUE, _FORMULA = (f"{MAIN}{tag}" for tag in ("row", "c", "v", "f"))
-_INLINE, _TEXT, _RUN = (f"{MAIN}{tag}" for tag in ("is", "t", "r"))
-_MERGE_CELL = f"{MAIN}mergeCell"
+STRICT_MAIN = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"  # Excel's "Strict Open XML"
+_HIDDEN = ("1", "true")
+
+
+class TooManyCells(ValueError):
+    """A sheet holds more cells with a value than any plan's workbook (MAX_CELLS)."""
+
+    def __init__(self, sheet: str) -> None:
+        super().__init__(sheet)
+        self.sheet = sheet
+
+
+class Tags(NamedTuple):
+    """The SpreadsheetML elements the reader looks at, in one of the two namespaces."""
+
+    row: str
+    cell: str
+    value: str
+    formula: str
+    inline: str
+    text: str
+    run: str
+    run_properties: str
+    run_font: str
+    merge_cell: str
+    column: str
+
+
+@cache
+def tags(main: str) -> Tags:
+    names = ("row", "c", "v", "f", "is", "t", "r", "rPr", "rFont", "mergeCell", "col")
+    return Tags._make(f"{main}{name}" for name in names)
+
+
+def main_namespace(element: etree._Element) -> str:
+    """The namespace a part's elements are in: Strict's, or the transitional one (also for
+    any other, which then reads as empty, as it always did)."""
+    return STRICT_MAIN if str(element.tag).startswith(STRICT_MAIN) else MAIN
 
 
 @dataclass(frozen=True)
 class SharedParts:
     """What the sheets of one workbook refer to: shared strings, styles, the date system."""
 
-    strings: list[str]
+    strings: list[str]  # escapes decoded once, runs in a symbol font shown as Excel does
+    rich_strings: dict[int, etree._Element]  # the strings with runs, for a symbol-font cell
     number_formats: list[str]  # by cell style (the ``s`` of a cell)
     date_styles: frozenset[int]  # styles whose format shows a number as a date or a time
     duration_styles: frozenset[int]  # [h]:mm and the like: a length of time, not a moment
-    percent_styles: frozenset[int]
+    number_styles: frozenset[int]  # percentages, thousands, currencies: read as formatted
+    symbol_fonts: dict[int, str]  # styles whose font is Wingdings or the like -> the font
     epoch: datetime
+    _shown: dict[tuple[int, str], str] = field(default_factory=dict, compare=False)
+
+    def string(self, index: int, font: str | None) -> str:
+        """A shared string as a cell in ``font`` shows it, worked out once per font."""
+        if font is None:
+            return self.strings[index]
+        key = (index, font)
+        if key not in self._shown:
+            item = self.rich_strings.get(index)
+            text = self.strings[index]  # IndexError for a string that is not there
+            self._shown[key] = text_content(item, font) if item is not None else shown(text, font)
+        return self._shown[key]
 
 
 @dataclass(frozen=True)
@@ -58,6 +113,9 @@ class Sheet:
     formulas: set[tuple[int, int]]  # a formula that no program ever calculated
     height: int
     width: int
+    state: str = "visible"  # or "hidden", "veryHidden" (hidden, and not in Excel's Unhide)
+    hidden_rows: frozenset[int] = frozenset()  # 0-based, down to the last row with a value
+    hidden_columns: frozenset[int] = frozenset()  # 0-based, up to the sheet's width
 
     def grid(self, rows: int) -> list[list[object]]:
         """The first rows as lists, for finding the header."""
@@ -67,36 +125,87 @@ class Sheet:
         ]
 
 
-def text_content(element: etree._Element) -> str:
-    """A rich text's characters: its plain text and its runs, without phonetic guides."""
-    plain, runs = None, []
+@cache
+def _paths(main: str) -> tuple[etree.XPath, etree.XPath, etree.XPath]:
+    """A rich text's plain text, its runs' texts, and its runs' fonts, found by libxml2:
+    a string of many runs is read without a Python object for each of its elements."""
+    ns = {"m": main[1:-1]}
+    return (
+        etree.XPath("string(m:t[last()])", namespaces=ns, smart_strings=False),
+        etree.XPath("m:r/m:t[last()]/text()", namespaces=ns, smart_strings=False),
+        etree.XPath("m:r/m:rPr/m:rFont/@val", namespaces=ns, smart_strings=False),
+    )
+
+
+def text_content(element: etree._Element, font: str | None = None) -> str:
+    """A rich text's characters: its plain text and its runs, without phonetic guides;
+    escapes decoded, and characters of a symbol font (the run's own, else the cell's
+    ``font``) as Excel shows them."""
+    plain_texts, run_texts, run_fonts = _paths(main_namespace(element))
+    if font is None and not any(symbol_table(name) for name in set(run_fonts(element))):
+        return decode_escapes(str(plain_texts(element)) + "".join(run_texts(element)))
+    names = tags(main_namespace(element))
+    shown_plain, runs = "", []
     for child in element:
-        if child.tag == _TEXT:
-            plain = child.text
-        elif child.tag == _RUN:
-            texts = child.findall(_TEXT)
-            if texts and texts[-1].text is not None:
-                runs.append(texts[-1].text)
-    return (plain or "") + "".join(runs)
+        if child.tag == names.text:
+            shown_plain = shown(decode_escapes(child.text or ""), font)
+        elif child.tag == names.run:
+            text, run_font = None, font
+            for part in child:
+                if part.tag == names.text:
+                    text = part.text
+                elif part.tag == names.run_properties:
+                    for prop in part:
+                        if prop.tag == names.run_font and prop.get("val"):
+                            run_font = prop.get("val")
+            if text is not None:
+                runs.append(shown(decode_escapes(text), run_font))
+    return shown_plain + "".join(runs)
 
 
-def read_sheet(title: str, root: etree._Element, shared: SharedParts) -> Sheet:
-    """A worksheet's cells, each read as openpyxl (``data_only``) read it."""
+def read_sheet(
+    title: str,
+    root: etree._Element,
+    shared: SharedParts,
+    state: str = "visible",
+    max_cells: int = MAX_CELLS,
+) -> Sheet:
+    """A worksheet's cells, each read as openpyxl (``data_only``) read it; TooManyCells
+    beyond ``max_cells`` cells with a value."""
+    main = main_namespace(root)
+    names = tags(main)
+    cell_tag, value_tag, formula_tag, inline_tag = (
+        names.cell,
+        names.value,
+        names.formula,
+        names.inline,
+    )
+    fonts = shared.symbol_fonts
     values: dict[tuple[int, int], object] = {}
     formats: dict[tuple[int, int], str] = {}
     errors: set[tuple[int, int]] = set()
     formulas: set[tuple[int, int]] = set()
     merges: list[tuple[int, int, int, int]] = []
+    hidden_rows: set[int] = set()
+    hidden_columns: list[tuple[int, int]] = []
     current_row = 0
-    for element in root.iter(_ROW, _MERGE_CELL):
-        if element.tag == _MERGE_CELL:
+    for element in root.iter(names.row, names.merge_cell, names.column):
+        if element.tag == names.merge_cell:
             merges.append(_merge_bounds(element.get("ref")))
+            continue
+        if element.tag == names.column:
+            if element.get("hidden") in _HIDDEN or _zero(element.get("width")):
+                hidden_columns.append(_column_span(element))
             continue
         number = element.get("r")
         current_row = row_number(number) if number is not None else current_row + 1
+        if element.get("hidden") in _HIDDEN or _zero(element.get("ht")):
+            hidden_rows.add(current_row - 1)
+        if len(values) > max_cells:
+            raise TooManyCells(title)
         column, last_ref = 0, None  # a cell without an address follows the one before it
         for cell in element:
-            if cell.tag != _CELL:
+            if cell.tag != cell_tag:
                 continue
             ref = cell.get("r") or None
             if ref is not None:
@@ -114,11 +223,11 @@ def read_sheet(title: str, root: etree._Element, shared: SharedParts) -> Sheet:
             held = formula = inline = None
             for child in cell:  # faster than find(), which goes through ElementPath
                 tag = child.tag
-                if tag == _VALUE and held is None:
+                if tag == value_tag and held is None:
                     held = child
-                elif tag == _FORMULA and formula is None:
+                elif tag == formula_tag and formula is None:
                     formula = child
-                elif tag == _INLINE and inline is None:
+                elif tag == inline_tag and inline is None:
                     inline = child
             kind = cell.get("t", "n")
             text = held.text if held is not None else None
@@ -132,7 +241,8 @@ def read_sheet(title: str, root: etree._Element, shared: SharedParts) -> Sheet:
             if kind == "inlineStr":
                 if inline is None:
                     continue
-                value = text_content(inline)
+                font = fonts.get(int(cell.get("s") or 0))
+                value = rich_string(inline, main, font) or text_content(inline, font)
             elif not text:
                 continue
             elif kind == "n":
@@ -153,10 +263,10 @@ def read_sheet(title: str, root: etree._Element, shared: SharedParts) -> Sheet:
                         formats[key] = shared.number_formats[style]
                 else:
                     value = number_value
-                    if style in shared.percent_styles:
+                    if style in shared.number_styles:
                         formats[key] = shared.number_formats[style]
             elif kind == "s":
-                value = shared.strings[int(text)]
+                value = shared.string(int(text), fonts.get(int(cell.get("s") or 0)))
             elif kind == "b":
                 value = bool(int(text))
             elif kind == "d":
@@ -166,12 +276,54 @@ def read_sheet(title: str, root: etree._Element, shared: SharedParts) -> Sheet:
                     codes = shared.number_formats
                     formats[key] = codes[style] if 0 <= style < len(codes) else "General"
             else:  # "str" (a formula's text), "e" (an error value), or a kind Excel lacks
-                value = text
+                value = decode_escapes(text)
                 if kind == "e":
                     errors.add(key)
-            values[key] = decode_escapes(value) if isinstance(value, str) else value
+                else:
+                    value = shown(value, fonts.get(int(cell.get("s") or 0)))
+            values[key] = value
+    if len(values) > max_cells:
+        raise TooManyCells(title)
     covered, height, width = _merge(values, formats, errors, merges)
-    return Sheet(title, values, formats, errors, covered, formulas, height, width)
+    return Sheet(
+        title,
+        values,
+        formats,
+        errors,
+        covered,
+        formulas,
+        height,
+        width,
+        state,
+        frozenset(r for r in hidden_rows if r < height),
+        _spans(hidden_columns, width),
+    )
+
+
+def _zero(size: str | None) -> bool:
+    """A row height or column width of 0: hidden, as Excel shows it."""
+    try:
+        return size is not None and float(size) == 0
+    except ValueError:
+        return False
+
+
+def _column_span(column: etree._Element) -> tuple[int, int]:
+    """A ``<col>``'s columns, 0-based, first and last."""
+    first = int(column.get("min") or 1)
+    return first - 1, int(column.get("max") or first) - 1
+
+
+def _spans(spans: list[tuple[int, int]], width: int) -> frozenset[int]:
+    """The columns of the spans that lie within the sheet's width: each column once, even
+    when thousands of spans cover the whole sheet."""
+    found: set[int] = set()
+    reached = -1
+    for first, last in sorted(spans):
+        start, stop = max(first, reached + 1), min(last, width - 1)
+        found.update(range(start, stop + 1))
+        reached = max(reached, last)
+    return frozenset(found)
 
 
 def _merge_bounds(ref: str | None) -> tuple[int, int, int, int]:
@@ -200,9 +352,11 @@ def _merge(
             # the package's check reads the raw XML; a range spelt with character
             # references (&#88;FD) only shows its size here
             raise ValueError(f"merged ranges of {thousands(total)} cells")
+    last_row = max((r for r, _ in values), default=-1)
+    last_column = max((c for _, c in values), default=-1)
     for top, left, bottom, right in merges:  # Excel keeps no value under a merge, others may
-        for r in range(top, bottom + 1):
-            for c in range(left, right + 1):
+        for r in range(top, min(bottom, last_row) + 1):
+            for c in range(left, min(right, last_column) + 1):
                 if (r, c) != (top, left):
                     values.pop((r, c), None)
                     formats.pop((r, c), None)

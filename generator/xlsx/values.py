@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 from generator.indonesian import MONTHS, format_date
+from generator.xlsx.number_format import format_number
 
-# Excel's built-in number formats that read differently (percentages, dates and times);
-# the others show a number as a number.
+# Excel's built-in number formats that read differently (thousands, percentages, dates and
+# times); the others show a number as a number.
 BUILTIN_FORMATS = {
     0: "General",
+    3: "#,##0",
+    4: "#,##0.00",
     9: "0%",
     10: "0.00%",
     14: "mm-dd-yy",
@@ -22,11 +27,17 @@ BUILTIN_FORMATS = {
     20: "h:mm",
     21: "h:mm:ss",
     22: "m/d/yy h:mm",
+    37: "#,##0 ;(#,##0)",
+    38: "#,##0 ;[Red](#,##0)",
+    39: "#,##0.00;(#,##0.00)",
+    40: "#,##0.00;[Red](#,##0.00)",
     45: "mm:ss",
     46: "[h]:mm:ss",
     47: "mmss.0",
 }
-_FORMAT_NOISE = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')  # "text", [$-421], [Red]
+# "text", [$-421], [Red]; a bracket ends at the next bracket, so that a crafted "[[[[..."
+# is read in one pass
+_FORMAT_NOISE = re.compile(r'"[^"]*"|\[(?!hh?\]|mm?\]|ss?\])[^\[\]]*\]')
 _DATE_CODE = re.compile(r"(?<![_\\])[dmhysDMHYS]")
 _DURATION_CODE = re.compile(
     r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.IGNORECASE
@@ -56,25 +67,50 @@ def display_text(value: object, number_format: str = "General") -> str:
     if isinstance(value, int | float):
         if "%" in number_format:
             return f"{_number(value * 100)}%"
+        if number_format != "General":
+            formatted = format_number(value, number_format)
+            if formatted is not None:
+                return formatted
         return _number(value)
     return str(value).strip()
 
 
+@cache
 def _date_parts(number_format: str) -> str:
     """What an Excel date format shows: ``day``, ``month`` (and year) or ``year`` only."""
-    codes = re.sub(r'\[[^\]]*\]|"[^"]*"', "", number_format).lower()  # [$-421], "text"
+    codes = re.sub(r'\[[^\[\]]*\]|"[^"]*"', "", number_format).lower()  # [$-421], "text"
     if "d" in codes or codes in ("general", ""):
         return "day"
     return "month" if "m" in codes else "year" if "y" in codes else "day"
 
 
+EXCEL_DIGITS = 15  # Excel keeps a number to 15 significant digits
+_LARGEST_SHOWN_WHOLE = 10**21  # beyond, Excel writes even a whole number as 1E+21
+
+
+def loses_digits(value: object) -> bool:
+    """A number with more than 15 digits before the decimal point: Excel keeps only 15 of
+    them, so an 18-digit NIP typed as a number has lost its last three."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and abs(value) >= 10**EXCEL_DIGITS
+    )
+
+
 def _number(value: float) -> str:
-    """A number as Excel's General format shows it: at most 15 significant digits."""
-    if isinstance(value, int):
-        return str(value)
-    if value.is_integer() and abs(value) < 1e15:
+    """A number as Excel's General format shows it: at most 15 significant digits
+    (197604132000121002 -> 197604132000121000)."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.15g}".upper()  # 1E-07, as Excel writes it
+    if abs(value) < 10**EXCEL_DIGITS:
         return str(int(value))
-    return f"{value:.15g}"
+    if abs(value) >= _LARGEST_SHOWN_WHOLE:
+        mantissa, exponent = f"{value:.14E}".split("E")
+        return f"{mantissa.rstrip('0').rstrip('.')}E{exponent}"
+    exact = Decimal(value)
+    places = exact.adjusted() - (EXCEL_DIGITS - 1)
+    return str(int(exact.scaleb(-places).quantize(Decimal(1), ROUND_HALF_UP).scaleb(places)))
 
 
 def decode_escapes(text: str) -> str:
@@ -102,11 +138,13 @@ def decode_escapes(text: str) -> str:
     return _ESCAPE.sub(replace, text)
 
 
+@cache
 def is_date_format(code: str) -> bool:
     """Excel shows a number in this format as a date or a time (openpyxl's test)."""
     return _DATE_CODE.search(_FORMAT_NOISE.sub("", code.split(";")[0])) is not None
 
 
+@cache
 def is_duration(code: str) -> bool:
     return _DURATION_CODE.search(code.split(";")[0]) is not None
 

@@ -9,6 +9,7 @@ from generator.diff.compare import component_group
 from generator.plan.models import ComponentKey, Plan
 from tests.conftest import set_cell, write_workbook
 from tests.diff.plan_edits import MONTHS, SDM, SDM_GROUP, UMUM, edit, replace_component, rows
+from tests.images import png
 
 
 def test_typo_fixed_in_one_cell(sample: Plan, sources: Path) -> None:
@@ -306,14 +307,16 @@ def test_standard_text_taking_over_is_said(sample: Plan, sources: Path) -> None:
     )
 
 
-def test_logo_added_and_replaced(sample: Plan, sources: Path, tmp_path: Path) -> None:
-    (sources / "logo.png").write_bytes(b"\x89PNG one")
+def test_logo_added_and_replaced(sources: Path, tmp_path: Path) -> None:
+    (sources / "logo.png").unlink()  # the sample's placeholder
+    without = load_any(sources)
+    png(sources / "logo.png", (0, 0, 128))
     with_logo = load_any(sources)
-    (change,) = diff_plans(sample, with_logo).changes
+    (change,) = diff_plans(without, with_logo).changes
     assert (change.kind, change.item, change.new) == (Kind.ADDED, "Logo", "logo.png")
     other = tmp_path / "other"
     other.mkdir()
-    (other / "logo.png").write_bytes(b"\x89PNG two")
+    png(other / "logo.png", (128, 0, 0))
     replaced = with_logo.model_copy(update={"logo": str(other / "logo.png")})
     assert [c.kind for c in diff_plans(with_logo, replaced).changes] == [Kind.CHANGED]
     moved = with_logo.model_copy(update={"logo": str(tmp_path / "gone" / "logo.png")})

@@ -24,6 +24,7 @@ from generator.render.document import write
 from generator.render.office import convert_to_pdf
 from tests.conftest import SAMPLE_SOURCES, assert_no_traceback, requires_libreoffice, set_cell
 from tests.docx_reading import captioned_tables, cell_lines, data_rows, open_docx
+from tests.images import png
 from tests.init.conftest import HINTS, NAMES, append_rows, workbook
 from tests.ooxml_schema import schema_errors
 
@@ -106,7 +107,7 @@ def test_building_a_fresh_folder_lists_what_to_fill(fresh: Path) -> None:
         for row in (4, 5, 10, 11, 12, 13, 14)
     ]
     warnings = {p.code for p in problems if p.severity is Severity.WARNING}
-    assert warnings == {"tanpa-matriks", "tanpa-prioritas"}
+    assert warnings == {"tanpa-matriks", "tanpa-prioritas", "logo-tidak-ada"}
     report = format_report(problems)
     assert report.splitlines()[:2] == [
         "00_umum.xlsx",
@@ -114,7 +115,7 @@ def test_building_a_fresh_folder_lists_what_to_fill(fresh: Path) -> None:
         "kosong. Perbaiki: Isi kolom Isi pada baris Kementerian di sheet Identitas (tambahkan "
         "barisnya bila belum ada). [identitas-kosong]",
     ]
-    assert report.splitlines()[-1] == "7 kesalahan, 12 peringatan."
+    assert report.splitlines()[-1] == "7 kesalahan, 13 peringatan."
 
 
 # -- the round trip ------------------------------------------------------------------------
@@ -189,6 +190,7 @@ def fill_like_a_pokja(folder: Path) -> None:
 @pytest.fixture
 def filled(fresh: Path) -> Path:
     fill_like_a_pokja(fresh)
+    png(fresh / "logo.png")
     return fresh
 
 

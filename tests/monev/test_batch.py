@@ -98,6 +98,7 @@ def test_no_unit_with_a_realisation_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["monev-all", str(tmp_path / "kanwil"), "--triwulan", "1"])
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"{tmp_path / 'kanwil'}: tidak ada satuan kerja yang memiliki folder realisasi. "
-        "Perbaiki: buat workbook realisasi setiap satuan kerja dengan zi-plan realisasi SUMBER."
+        f"{tmp_path / 'kanwil'}: Tidak ada satuan kerja di folder ini yang memiliki folder "
+        "realisasi. Perbaiki: Buat workbook realisasi setiap satuan kerja dengan zi-plan "
+        "realisasi SUMBER. [folder-tanpa-realisasi]"
     )

@@ -234,16 +234,20 @@ def test_bad_realisation_fails_without_writing(sources: Path, tmp_path: Path) ->
 def test_realisasi_command_lists_what_it_wrote(sources: Path) -> None:
     result = CliRunner().invoke(cli, ["realisasi", str(sources)])
     assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert lines[0] == f"Workbook realisasi ditulis ke {sources / 'realisasi'}:"
-    assert lines[1:8] == [
-        "  01_manajemen_perubahan.xlsx",
-        "  02_penataan_tatalaksana.xlsx",
-        "  03_penataan_sdm.xlsx",
-        "  04_penguatan_akuntabilitas.xlsx",
-        "  05_penguatan_pengawasan.xlsx",
-        "  06_pelayanan_publik.xlsx",
-        "  00_monev.xlsx",
+    assert (
+        result.stderr.splitlines()[0] == f"Workbook realisasi ditulis ke {sources / 'realisasi'}:"
+    )
+    assert result.stdout.splitlines() == [  # the paths written, nothing else
+        str(sources / "realisasi" / name)
+        for name in (
+            "01_manajemen_perubahan.xlsx",
+            "02_penataan_tatalaksana.xlsx",
+            "03_penataan_sdm.xlsx",
+            "04_penguatan_akuntabilitas.xlsx",
+            "05_penguatan_pengawasan.xlsx",
+            "06_pelayanan_publik.xlsx",
+            "00_monev.xlsx",
+        )
     ]
 
 

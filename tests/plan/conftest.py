@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.images import png
 from tests.plan.test_validate import Books, minimal_books
 
 
@@ -18,6 +19,7 @@ def write_sources(make_workbook, tmp_path: Path):
         folder.mkdir(exist_ok=True)
         for name, sheets in (books or minimal_books()).items():
             make_workbook(name, sheets, folder)
+        png(folder / "logo.png")  # a unit's folder has its logo (else: logo-tidak-ada)
         return folder
 
     return write

@@ -415,3 +415,86 @@ def test_libreoffice_converts_with_landscape_pages(sample_docx: Path, tmp_path: 
     landscape = [float(w) > float(h) for w, h in sizes]
     assert landscape[0] is False
     assert sum(landscape) >= 2  # the two matrices
+
+
+# -- the cover ----------------------------------------------------------------------------
+
+
+def cover(docx: Path) -> list[tuple[str, str]]:
+    """(style, text) of the cover's paragraphs: those before the first page break."""
+    found = []
+    for paragraph in open_docx(docx).paragraphs:
+        found.append((paragraph.style.name if paragraph.style else "", paragraph.text))
+        if any(br.get(qn("w:type")) == "page" for br in paragraph._p.iter(qn("w:br"))):
+            break
+    return [(style, text) for style, text in found if text.strip()]
+
+
+def test_cover_prints_the_slogan_and_the_default_title(sample_docx: Path) -> None:
+    lines = cover(sample_docx)
+    assert lines[0] == ("Title", "Rencana Kerja")
+    assert ("ZI Slogan", "RUSA BERTUAH") in lines
+    texts = [text for _, text in lines]
+    # under the title block, above the office
+    assert (
+        texts.index("Tahun 2024")
+        < texts.index("RUSA BERTUAH")
+        < texts.index("Kantor Wilayah Kementerian Hukum dan HAM Riau")
+    )
+
+
+def test_judul_dokumen_sets_the_covers_first_line(sources: Path, tmp_path: Path) -> None:
+    set_cell(sources / "00_umum.xlsx", "Identitas", "A18", "Judul Dokumen")
+    set_cell(sources / "00_umum.xlsx", "Identitas", "B18", "Rencana Aksi")
+    set_cell(sources / "00_umum.xlsx", "Identitas", "B15", None)  # no slogan: none printed
+    lines = cover(build(sources, tmp_path / "plan.docx"))
+    assert lines[0] == ("Title", "Rencana Aksi")
+    assert "ZI Slogan" not in [style for style, _ in lines]
+
+
+# -- small matrices -------------------------------------------------------------------------
+
+
+def orientations(docx: Path) -> dict[str, str]:
+    """Per table caption (``Tabel 2``), the orientation of the section holding the table."""
+    body = open_docx(docx).element.body
+    found: dict[str, str] = {}
+    caption, waiting = "", []
+    for child in body:
+        if child.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            if text.startswith("Tabel "):
+                caption = text.split(".")[0]
+        if child.tag == qn("w:tbl"):
+            waiting.append(caption)
+        sect_pr = child if child.tag == qn("w:sectPr") else child.find(f".//{qn('w:sectPr')}")
+        if sect_pr is not None:
+            orient = sect_pr.find(qn("w:pgSz")).get(qn("w:orient")) or "portrait"
+            found.update(dict.fromkeys(waiting, orient))
+            waiting = []
+    return found
+
+
+def test_a_small_matrix_shares_its_landscape_page_with_its_priority_table(
+    sources: Path, tmp_path: Path, sample_docx: Path
+) -> None:
+    # the sample's matrices fill more than half a landscape page: theirs stay portrait
+    assert orientations(sample_docx)["Tabel 3"] == "portrait"
+    indikator = sources / "02_penataan_tatalaksana.xlsx"
+    set_cell(indikator, "Indikator", "C4", "1. SOP sesuai kondisi saat ini\n2. SOP direvisi")
+    set_cell(indikator, "Indikator", "D4", "1. Membuat nota dinas\n2. Rapat koordinasi")
+    set_cell(indikator, "Indikator", "E4", "SOP tersedia")
+    found = orientations(build(sources, tmp_path / "plan.docx"))
+    assert (found["Tabel 2"], found["Tabel 3"]) == ("landscape", "landscape")
+    assert (found["Tabel 4"], found["Tabel 5"]) == ("landscape", "portrait")  # a large one
+
+
+def test_a_large_plan_of_long_words_stays_valid_with_its_shrunk_tables(tmp_path: Path) -> None:
+    """BPS Aceh's Target Prioritas tables of eight columns hold words that 9 pt cannot
+    fit: those tables get a smaller size on every run, in the schema's order."""
+    aceh = Path(__file__).resolve().parents[1] / "lke" / "aceh_sources"
+    docx = build(aceh, tmp_path / "plan.docx")
+    assert schema_errors(docx) == []
+    sizes = {size.get(qn("w:val")) for size in open_docx(docx).element.body.iter(qn("w:sz"))}
+    # 9 pt cells and 8 pt headings, shrunk by at most 7/9: 7 pt and 6 pt at the least
+    assert sizes and all(12 <= int(half_points) < 18 for half_points in sizes)

@@ -190,18 +190,18 @@ def test_cell_spanning_a_dropped_column_spans_one_less() -> None:
 
 
 def test_fixed_columns_keep_width_and_text_columns_share_the_rest() -> None:
-    widths = [500, 3000, 1000, 800, 600]  # NO, KEGIATAN, URAIAN, KET, JAN
+    widths = [700, 3000, 1000, 800, 600]  # NO, KEGIATAN, URAIAN, KET, JAN
     table = tbl(
         widths,
         header_row("NO", "KEGIATAN", "URAIAN", "KET", "JAN"),
-        data_row("1", "A", "x", "", "v"),
+        data_row("1", "A", "x", "-", "v"),
     )
     (result,) = tables(shaped(table + SECTION))
     text_width = A4[0] - LEFT - RIGHT
-    kept = 500 + 800 + 600
+    kept = 700 + 800 + 600
     kegiatan = 3000 * (text_width - kept) // 4000
     uraian = text_width - kept - kegiatan  # the last text column takes the remainder
-    expected = [500, kegiatan, uraian, 800, 600]
+    expected = [700, kegiatan, uraian, 800, 600]
     assert grid(result) == expected
     assert sum(grid(result)) == text_width
     table_width = result.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
@@ -213,7 +213,7 @@ def test_fixed_columns_keep_width_and_text_columns_share_the_rest() -> None:
 
 def test_spanning_cell_width_is_the_sum_of_its_grid_columns() -> None:
     table = tbl(
-        [500, 3000, 1000],
+        [700, 3000, 1000],
         header_row("NO", "KEGIATAN", "URAIAN"),
         tr(tc("1"), tc("A x", span=2)),
         data_row("1", "A", "x"),
@@ -221,7 +221,7 @@ def test_spanning_cell_width_is_the_sum_of_its_grid_columns() -> None:
     (result,) = tables(shaped(table + SECTION))
     columns = grid(result)
     assert cell_width(rows(result)[1][1]) == columns[1] + columns[2]
-    assert cell_width(rows(result)[1][0]) == 500
+    assert cell_width(rows(result)[1][0]) == 700
 
 
 def test_only_fixed_columns_scale_all_in_proportion() -> None:
@@ -233,13 +233,13 @@ def test_only_fixed_columns_scale_all_in_proportion() -> None:
 
 
 def test_table_takes_text_width_of_the_section_that_follows_it() -> None:
-    first = tbl([500, 3000], header_row("NO", "KEGIATAN"), data_row("1", "A"))
-    second = tbl([500, 3000], header_row("NO", "KEGIATAN"), data_row("1", "A"))
+    first = tbl([700, 3000], header_row("NO", "KEGIATAN"), data_row("1", "A"))
+    second = tbl([700, 3000], header_row("NO", "KEGIATAN"), data_row("1", "A"))
     body = f"{first}<w:p><w:pPr><w:sectPr>{LANDSCAPE}</w:sectPr></w:pPr></w:p>{second}{SECTION}"
     landscape_table, portrait_table = tables(shaped(body))
     assert sum(grid(landscape_table)) == A4[1] - LEFT - RIGHT
     assert sum(grid(portrait_table)) == A4[0] - LEFT - RIGHT
-    assert grid(portrait_table)[0] == 500
+    assert grid(portrait_table)[0] == 700
 
 
 # -- merges -------------------------------------------------------------------------------
@@ -334,3 +334,90 @@ def test_v_merge_goes_into_tc_pr_in_schema_order() -> None:
     bare = rows(result)[2][1]  # had no tcPr: gets one, as the cell's first child
     assert bare[0].tag == qn("w:tcPr")
     assert [child.tag for child in bare[0]] == [qn("w:vMerge")]
+
+
+# -- columns at least as wide as their longest word ------------------------------------------
+
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV", "DES")
+
+
+def test_measure_breaks_at_spaces_and_hyphens_not_at_slashes() -> None:
+    from generator.render.measure import longest_word, text_width
+
+    assert text_width("ab", 10) == text_width("a", 10) + text_width("b", 10)
+    assert text_width("W", 9, bold=True) > text_width("i", 9, bold=True)
+    joined = "dilaksanakan/diimplementasikan"  # LibreOffice breaks no slash between letters
+    assert longest_word(joined, 9) == text_width(joined, 9)
+    assert longest_word("in-house training", 9) == text_width("training", 9)
+    assert longest_word("2024/2025", 9) == text_width("2024/2025", 9)
+
+
+def test_no_column_is_narrower_than_its_longest_word() -> None:
+    from generator.render.measure import text_width
+
+    long = "pertanggungjawaban"
+    table = tbl(
+        [500, 1000, 3000, 3000],  # KEGIATAN far too narrow in the template
+        header_row("NO", "KEGIATAN", "URAIAN", "TARGET"),
+        data_row("1", f"Kegiatan {long}", "a b", "c"),
+    )
+    (result,) = tables(shaped(table + SECTION))
+    # the default cell margins (108 each side) and the default style's 10 pt
+    assert grid(result)[1] >= text_width(long, 10) + 2 * 108
+    assert sum(grid(result)) == A4[0] - LEFT - RIGHT
+
+
+def test_month_columns_give_up_width_before_a_word_breaks() -> None:
+    from generator.render.measure import text_width
+
+    words = ["kompetensi", "kesempatan", "pelatihan"]
+    table = tbl(
+        [500, 300, 300, 300] + [900] * 12,
+        header_row("NO", "KEGIATAN", "URAIAN", "TARGET", *MONTHS),
+        data_row("1", *words, *([""] * 12)),
+    )
+    body = f"{table}<w:sectPr>{LANDSCAPE}</w:sectPr>"
+    (result,) = tables(shaped(body))
+    columns = grid(result)
+    for index, word in enumerate(words, start=1):
+        assert columns[index] >= text_width(word, 10) + 2 * 108
+    assert len(set(columns[4:])) == 1 and text_width("JAN", 10) + 2 * 108 < columns[4] < 900
+    assert sum(columns) == A4[1] - LEFT - RIGHT
+
+
+def test_words_that_cannot_fit_share_the_page_in_proportion_to_their_need() -> None:
+    word = "x" * 60  # wider than MAX_WORD: measured at the cap
+    table = tbl([1000] * 6, header_row(*"ABCDEF"), data_row(*([word] * 6)))
+    (result,) = tables(shaped(table + SECTION))
+    columns = grid(result)
+    assert sum(columns) == A4[0] - LEFT - RIGHT
+    assert max(columns) - min(columns) <= 6  # equal needs, equal shares (rounding aside)
+
+
+def sizes(table: Element) -> set[str]:
+    return {size.get(qn("w:val")) for size in table.iter(qn("w:sz"))}
+
+
+def test_a_table_whose_words_do_not_fit_shrinks_its_font_before_a_word_breaks() -> None:
+    from generator.render.measure import text_width
+
+    word = "pengembangannya"  # five of them need more than the page at 10 pt
+    assert 5 * (text_width(word, 10) + 2 * 108) > A4[0] - LEFT - RIGHT
+    table = tbl([1000] * 5, header_row(*"ABCDE"), data_row(*([word] * 5)))
+    (result,) = tables(shaped(table + SECTION))
+    (half_points,) = sizes(result)  # one size for the whole table, below the style's 10 pt
+    points = int(half_points) / 2
+    assert 7 <= points < 10
+    for column in grid(result):
+        assert column >= text_width(word, points) + 2 * 108
+
+
+def test_a_table_that_fits_keeps_its_size_and_an_empty_waktu_only_its_header() -> None:
+    table = tbl(
+        [500, 3000, 2000],
+        header_row("NO", "TARGET", "WAKTU"),
+        data_row("1", "kegiatan", ""),
+    )
+    (result,) = tables(shaped(table + SECTION))
+    assert sizes(result) == set()
+    assert grid(result)[2] < 2000  # "WAKTU" alone needs far less than the template's
