@@ -62,7 +62,15 @@ _LONG_EN = (
     "November",
     "December",
 )
-_MORE = {8: ("AGS", "AGT", "AGST"), 9: ("SEPT",), 10: ("OKTO",), 12: ("DESE",)}
+# Indonesian short forms as offices write them (PEB, NOP: the Javanese/old spellings)
+_MORE = {
+    2: ("PEB", "PEBRUARI"),
+    8: ("AGS", "AGT", "AGST"),
+    9: ("SEPT",),
+    10: ("OKTO",),
+    11: ("NOP", "NOPEMBER"),
+    12: ("DESE",),
+}
 
 MONTH_LABELS = MONTH_HEADINGS
 MONTH_KEYS = tuple(f"m{i}" for i in range(1, 13))
@@ -114,8 +122,26 @@ PRIORITAS = (
     *OPTIONAL,
 )
 
-TICKS = {"✓", "√", "v", "x", "1", "ya", "true", "✔"}
-NO_TICKS = {"", "-", "0", "false", "–"}
+# The one definition of a month tick, for build, check, init --dari and monev (by way of
+# the plan) alike. X stays a tick: the contract has always accepted it, and in a schedule
+# matrix (jadwal kegiatan) an X marks a planned month, as a shaded cell does.
+TICKS = {"✓", "✔", "√", "☑", "✅", "v", "x", "y", "1", "ya", "yes", "true"}
+NO_TICKS = {"", "-", "0", "false", "–", "—"}
+
+
+def tick_value(value: object) -> bool | None:
+    """True for a tick, False for a cell that says none, None for anything else."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return bool(value) if value in (0, 1) else None
+    text = " ".join(str(value or "").split()).casefold()
+    if text in TICKS:
+        return True
+    if text in NO_TICKS:
+        return False
+    return None
+
 
 TICK = "√"  # the tick the document prints and the workbooks' dropdowns offer
 

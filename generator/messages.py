@@ -19,6 +19,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Workbook {name} tidak ada di folder sumber.",
         "Simpan workbook yang namanya diawali {number} di folder ini.",
     ),
+    "workbook-format-lain": (
+        "Workbook {number} tidak dibaca: file ini berformat {kind}, sedangkan zi-plan hanya "
+        "membaca .xlsx.",
+        "Buka file ini dan simpan sebagai .xlsx di folder yang sama: di Excel, File › Save "
+        "As › Excel Workbook (*.xlsx); di LibreOffice Calc, File › Save As › Excel "
+        "2007-365 (.xlsx), lalu Use Excel 2007-365!; di WPS, File › Save As › Excel Files "
+        "(*.xlsx). Setelah itu pindahkan file lamanya dari folder ini.",
+    ),
+    "workbook-berupa-folder": (
+        "Workbook {number} tidak dibaca: yang bernama ini adalah folder, bukan file workbook.",
+        "Ganti nama folder itu (atau pindahkan), lalu simpan workbook {number} di folder sumber.",
+    ),
+    "workbook-tautan-rusak": (
+        "Workbook {number} tidak dibaca: yang bernama ini adalah tautan (shortcut) ke file "
+        "yang sudah tidak ada.",
+        "Hapus tautan itu, lalu salin workbook aslinya ke folder sumber.",
+    ),
     "workbook-ganda": (
         "Ada dua workbook bernomor {number}: file ini dan {other}.",
         "Sisakan satu saja; pindahkan atau hapus yang lama.",
@@ -212,6 +229,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ubah format sel menjadi Teks lalu ketik ulang NIP, atau awali NIP dengan tanda petik "
         "('), misalnya '197604132000121002.",
     ),
+    "nip-terpotong-excel": (
+        "NIP diketik sebagai angka dan Excel telah memotongnya: sel menampilkan {value}, "
+        "yang tersimpan hanya {kept}; angka terakhir NIP sudah hilang.",
+        "Ubah format sel menjadi Teks (klik kanan › Format Cells › Text), lalu ketik ulang "
+        "ke-18 angka NIP dari SK kepegawaian, atau awali NIP dengan tanda petik ('), "
+        "misalnya '197604132000121002.",
+    ),
+    "nip-karakter-lain": (
+        'NIP "{value}" memuat {chars}: bukan angka, spasi, titik, tanda hubung, atau label '
+        "NIP di depannya.",
+        "Hapus {chars} dari sel itu (huruf O dan l kerap terketik untuk angka 0 dan 1); "
+        "yang tersisa harus 18 angka NIP.",
+    ),
     "nip-umur": (
         'NIP "{value}": menurut NIP, pegawai ini diangkat pada umur {age} tahun, yang tidak '
         "mungkin.",
@@ -255,6 +285,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tanpa-bulan": (
         "Baris kegiatan ini tidak dicentang pada bulan mana pun.",
         "Centang (√) bulan pelaksanaannya pada kolom JAN s.d. DES.",
+    ),
+    "baris-hanya-centang": (
+        "Baris tersebut hanya berisi centang bulan, tanpa teks; dicetak sebagai baris jadwal "
+        'lanjutan kegiatan "{kegiatan}" di atasnya.',
+        "Jika centang itu jadwal butir uraian di atasnya, biarkan; jika bukan, isi Hasil, "
+        "Uraian Kegiatan atau Target baris itu, atau hapus barisnya.",
+    ),
+    "baris-tanpa-isi": (
+        "Baris tersebut tidak berisi teks dan tidak dicentang (hanya tanda - atau 0), sehingga "
+        "tidak dicetak.",
+        "Hapus baris itu, atau isi kegiatannya dan centang bulan pelaksanaannya.",
     ),
     "tanpa-matriks": (
         "Sheet Indikator kosong: komponen ini tampil tanpa matriks kegiatan bulanan.",
@@ -552,13 +593,19 @@ def os_reason(exc: OSError) -> str:
 QUOTED_CHARS = 80  # a cell quoted in a message is cut here
 
 
+def quoted(text: str) -> str:
+    """Typed text as a message quotes it: on one line, and a long one cut short."""
+    flat = _one_line(text)
+    return flat if len(flat) <= QUOTED_CHARS else flat[:QUOTED_CHARS].rstrip() + "…"
+
+
 def render_message(code: str, params: dict[str, object]) -> str:
     """The problem's text on one line: a quoted multi-line cell is joined, a long one cut."""
     flat = {
         key: _one_line(value) if isinstance(value, str) else value for key, value in params.items()
     }
-    if isinstance(flat.get("value"), str) and len(str(flat["value"])) > QUOTED_CHARS:
-        flat["value"] = str(flat["value"])[:QUOTED_CHARS].rstrip() + "…"
+    if isinstance(flat.get("value"), str):
+        flat["value"] = quoted(str(flat["value"]))
     found, todo = MESSAGES[code]
     return f"{found.format(**flat)} Perbaiki: {todo.format(**flat)}"
 

@@ -21,8 +21,10 @@ from generator.contract import (
 )
 from generator.foreign_terms import kamus_entry, package_terms
 from generator.lke.appendix import review_findings as lke_findings
+from generator.messages import quoted
 from generator.plan.models import Identity, Plan, SectionKey
-from generator.plan.validate import Loader, split_marker
+from generator.plan.parse import split_lines
+from generator.plan.validate import Loader
 from generator.problems import CellRef, Problem, Severity
 from generator.resources import package_file
 from generator.spelling import known as dictionary_knows
@@ -136,7 +138,8 @@ def spelling(texts: Iterable[tuple[str, CellRef]], own: set[str]) -> list[Proble
             first.setdefault(key, ref)
             count[key] = count.get(key, 0) + 1
     return [
-        _finding("ejaan", first[key], word=typed[key], more=_more(count[key] - 1)) for key in first
+        _finding("ejaan", first[key], word=quoted(typed[key]), more=_more(count[key] - 1))
+        for key in first
     ]
 
 
@@ -186,7 +189,7 @@ def own_name_variants(texts: Iterable[tuple[str, CellRef]], identity: Identity) 
                     _finding(
                         "nama-satker-beda",
                         ref,
-                        found=match.group(),
+                        found=quoted(match.group()),
                         official=identity.nama_satker,
                         short=identity.nama_singkat,
                     )
@@ -201,10 +204,10 @@ def typed_numbers(texts: Iterable[tuple[str, CellRef]]) -> list[Problem]:
         if fold(ref.sheet) not in NUMBERED_SHEETS:
             continue
         line = text.split("\n", 1)[0]
-        marker = split_marker(line)
+        marker = split_lines(text)[0]  # the cell decides: "A." starts a list only in a run
         if marker.marker.value in ("number", "letter"):
             typed = line[: len(line) - len(marker.text)].strip()
-            findings.append(_finding("nomor-diketik", ref, typed=typed))
+            findings.append(_finding("nomor-diketik", ref, typed=quoted(typed)))
     return findings
 
 

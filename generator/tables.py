@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 from generator.contract import WORKBOOK_HINTS, Column
-from generator.indonesian import thousands
+from generator.indonesian import MONTH_HEADINGS, thousands
 from generator.problems import CellRef, Report
 from generator.xlsx import Sheet
 from generator.xlsx.coords import column_letter
@@ -94,6 +95,43 @@ def discover(folder: Path, report: Report) -> dict[int, Path]:
         found[number] = path
     for name in untaken:
         report.warn("workbook-tidak-dipakai", CellRef(name), suggest=_suggested_name(name))
+    return found
+
+
+# Spreadsheet formats a Pokja may save in that the reader does not read, by suffix.
+OTHER_FORMATS = {
+    ".ods": "OpenDocument (LibreOffice Calc, .ods)",
+    ".fods": "OpenDocument datar (.fods)",
+    ".xls": "Excel 97-2003 (.xls)",
+    ".xlsb": "Excel biner (.xlsb)",
+    ".et": "WPS Spreadsheets (.et)",
+    ".numbers": "Apple Numbers (.numbers)",
+    ".csv": "CSV (.csv)",
+    ".xltx": "templat Excel (.xltx)",
+    ".xltm": "templat Excel (.xltm)",
+}
+
+
+def unread_workbooks(folder: Path) -> dict[int, tuple[str, str, str]]:
+    """What stands, under a workbook's number, where no readable workbook was found: a file
+    in another format, a folder or a broken link named like one. Number -> (problem code,
+    name, format)."""
+    found: dict[int, tuple[str, str, str]] = {}
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return found
+    for path in entries:
+        match = _NUMBERED_NAME.match(path.name)
+        if not match or path.name.startswith(("~$", ".")) or int(match.group(1)) in found:
+            continue
+        suffix = path.suffix.lower()
+        if path.is_symlink() and not path.exists():
+            found[int(match.group(1))] = ("workbook-tautan-rusak", path.name, "")
+        elif path.is_dir() and suffix in WORKBOOK_SUFFIXES:
+            found[int(match.group(1))] = ("workbook-berupa-folder", path.name, "")
+        elif path.is_file() and suffix in OTHER_FORMATS:
+            found[int(match.group(1))] = ("workbook-format-lain", path.name, OTHER_FORMATS[suffix])
     return found
 
 
@@ -285,6 +323,8 @@ def _match(values: Iterable[object], lookup: dict[str, str]) -> dict[str, int]:
     """Which column each header names: column key -> index (the first cell naming it)."""
     positions: dict[str, int] = {}
     for index, value in enumerate(values):
+        if isinstance(value, date):  # Excel made a typed "Jan" (or "Jan-25") a date
+            value = MONTH_HEADINGS[value.month - 1]
         key = lookup.get(fold(value))
         if key is not None and key not in positions:
             positions[key] = index

@@ -474,9 +474,51 @@ CASES = [
         [
             line(
                 AKUN,
-                "Workbook 04_penguatan_akuntabilitas.xlsx tidak ada di folder sumber. "
-                "Perbaiki: Simpan workbook yang namanya diawali 04 di folder ini. "
-                "[workbook-tidak-ada]",
+                "Workbook 04 tidak dibaca: yang bernama ini adalah folder, bukan file workbook. "
+                "Perbaiki: Ganti nama folder itu (atau pindahkan), lalu simpan workbook 04 di "
+                "folder sumber. [workbook-berupa-folder]",
+            )
+        ],
+    ),
+    Case(
+        "workbook-saved-as-ods",
+        lambda s: ((s / SDM).rename(s / "03_penataan_sdm.ods"),),
+        [
+            line(
+                "03_penataan_sdm.ods",
+                "Workbook 03 tidak dibaca: file ini berformat OpenDocument (LibreOffice Calc, "
+                ".ods), sedangkan zi-plan hanya membaca .xlsx. Perbaiki: Buka file ini dan "
+                "simpan sebagai .xlsx di folder yang sama: di Excel, File › Save As › Excel "
+                "Workbook (*.xlsx); di LibreOffice Calc, File › Save As › Excel 2007-365 "
+                "(.xlsx), lalu Use Excel 2007-365!; di WPS, File › Save As › Excel Files "
+                "(*.xlsx). Setelah itu pindahkan file lamanya dari folder ini. "
+                "[workbook-format-lain]",
+            )
+        ],
+    ),
+    Case(
+        "broken-link-named-like-the-workbook",
+        lambda s: ((s / AKUN).unlink(), (s / AKUN).symlink_to(s / "hilang.xlsx")),
+        [
+            line(
+                AKUN,
+                "Workbook 04 tidak dibaca: yang bernama ini adalah tautan (shortcut) ke file "
+                "yang sudah tidak ada. Perbaiki: Hapus tautan itu, lalu salin workbook aslinya "
+                "ke folder sumber. [workbook-tautan-rusak]",
+            )
+        ],
+    ),
+    Case(
+        "nip-with-a-word-after-it",
+        nip("19760413 200012 1 002 (Karutan)"),
+        [
+            line(
+                UMUM,
+                'Identitas › B14: NIP "19760413 200012 1 002 (Karutan)" memuat "(" "K" "a" '
+                '"r" "u" "t" "n" ")": bukan angka, spasi, titik, tanda hubung, atau label NIP '
+                'di depannya. Perbaiki: Hapus "(" "K" "a" "r" "u" "t" "n" ")" dari sel itu '
+                "(huruf O dan l kerap terketik untuk angka 0 dan 1); yang tersisa harus 18 "
+                "angka NIP. [nip-karakter-lain]",
             )
         ],
     ),
@@ -712,9 +754,10 @@ CASES = [
         [
             line(
                 UMUM,
-                'Identitas › B14: "19760413 2OOO12 1 002" bukan NIP: NIP terdiri atas 18 '
-                "angka. Perbaiki: Isi 18 angka NIP; spasi boleh (19760413 200012 1 002). "
-                "[nip-bukan-18-angka]",
+                'Identitas › B14: NIP "19760413 2OOO12 1 002" memuat "O": bukan angka, spasi, '
+                'titik, tanda hubung, atau label NIP di depannya. Perbaiki: Hapus "O" dari '
+                "sel itu (huruf O dan l kerap terketik untuk angka 0 dan 1); yang tersisa harus "
+                "18 angka NIP. [nip-karakter-lain]",
             )
         ],
     ),
@@ -780,11 +823,12 @@ CASES = [
         [
             line(
                 UMUM,
-                "Identitas › B14: NIP diketik sebagai angka (197604132000121000); Excel hanya "
-                "menyimpan 15 angka pertama sebuah bilangan, sehingga angka terakhir NIP dapat "
-                "berubah. Perbaiki: Ubah format sel menjadi Teks lalu ketik ulang NIP, atau "
-                "awali NIP dengan tanda petik ('), misalnya '197604132000121002. "
-                "[nip-berupa-angka]",
+                "Identitas › B14: NIP diketik sebagai angka dan Excel telah memotongnya: sel "
+                "menampilkan 1.97604132000121E+17, yang tersimpan hanya 197604132000121000; "
+                "angka terakhir NIP sudah hilang. Perbaiki: Ubah format sel menjadi Teks (klik "
+                "kanan › Format Cells › Text), lalu ketik ulang ke-18 angka NIP dari SK "
+                "kepegawaian, atau awali NIP dengan tanda petik ('), misalnya "
+                "'197604132000121002. [nip-terpotong-excel]",
             )
         ],
     ),

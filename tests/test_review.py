@@ -175,3 +175,23 @@ def test_build_counts_findings_and_points_to_check(sources: Path, tmp_path: Path
         f"Pemeriksaan sebelum tanda tangan: 1 temuan (rinciannya: zi-plan check {sources})."
         in result.stderr
     )
+
+
+def test_a_very_long_word_is_quoted_short_as_validation_quotes_a_cell(sources: Path) -> None:
+    word = "pemamfaatan" * 2_700  # 29,700 letters: one cell, within Excel's limit
+    set_cell(workbook(sources, 2), "Prioritas", "C4", f"Rapat {word} ruang")
+    ((code, _, message),) = findings(sources)
+    assert code == "ejaan"
+    quoted = message.split('"')[1]
+    assert quoted.endswith("…") and word.startswith(quoted[:-1])
+    assert len(quoted) <= 81
+    assert len(message) < 300
+
+
+def test_an_initial_is_not_a_typed_letter_but_a_run_of_capitals_is(sources: Path) -> None:
+    set_cell(workbook(sources, 2), "Prioritas", "C4", "H. Ahmad memimpin rapat")
+    assert [code for code, _, _ in findings(sources)] == ["ejaan"]  # the name, not "H."
+    set_cell(workbook(sources, 2), "Prioritas", "C4", "A. Rapat pokja\nB. Menyusun laporan")
+    ((code, _, message),) = findings(sources)
+    assert code == "nomor-diketik"
+    assert message.startswith('Teks diawali nomor "A."')

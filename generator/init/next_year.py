@@ -52,12 +52,13 @@ def roll_forward(
     books = {umum_name: umum_book(context, identity, _narasi_rows(plan))}
     ticks = lines = 0
     moved: list[str] = []
-    dropped: list[str] = []
+    schedule_rows: list[str] = []
     for component in plan.components:
         name = cols.WORKBOOK_HINTS[component.key.number]
         indikator, empty = _indikator_rows(plan, component.key, keep_ticks)
         if empty:
-            dropped.append(f"{name} ({empty} baris)")
+            cells = ", ".join(str(FIRST_ROW + index) for index in empty)
+            schedule_rows.append(f"{name} › Indikator › baris {cells}")
         prioritas, changed = _prioritas_rows(plan, component.key, shift)
         ticks += sum(sum(line.months) for a in component.activities for line in a.lines)
         lines += len(indikator)
@@ -103,10 +104,11 @@ def roll_forward(
             f"Centang bulan pada sheet Indikator dikosongkan ({ticks} centang). Centang "
             f"kembali bulan pelaksanaan Tahun {new}."
         )
-    if dropped:
+    if schedule_rows:
         changes.append(
-            "Baris Indikator yang hanya berisi centang tidak disalin, karena tanpa centang "
-            f"baris itu kosong: {'; '.join(dropped)}."
+            "Baris Indikator yang hanya berisi centang (jadwal lanjutan kegiatan di atasnya) "
+            "disalin sebagai baris kosong di tempatnya; centang kembali bulannya, atau biarkan "
+            f"kosong bila tidak dipakai lagi: {'; '.join(schedule_rows)}."
         )
     standard = [s.key.value for s in plan.sections if s.standard]
     if standard:
@@ -183,11 +185,12 @@ def _uraian_rows(plan: Plan, key: ComponentKey) -> list[list[object]]:
 
 def _indikator_rows(
     plan: Plan, key: ComponentKey, keep_ticks: bool
-) -> tuple[list[list[object]], int]:
-    """One row per planned line, list items with the labels the document shows; and how
-    many lines were left out because, without their ticks, they held nothing."""
+) -> tuple[list[list[object]], list[int]]:
+    """One row per planned line, list items with the labels the document shows; and the
+    rows of lines that held only ticks, written empty when the ticks are cleared (the plan
+    keeps such a line as a schedule line of the line above; so does next year's)."""
     rows: list[list[object]] = []
-    dropped = 0
+    empty: list[int] = []
     for activity in plan.components[key.number - 1].activities:
         counters: dict[str, dict[Marker, int]] = {"hasil": {}, "uraian": {}, "target": {}}
         for index, line in enumerate(activity.lines):
@@ -200,12 +203,11 @@ def _indikator_rows(
             ]
             extra = [line.ket, line.penanggung_jawab, line.data_dukung, line.kode_lke]
             if index and not keep_ticks and not any(texts + extra):
-                dropped += 1
-                continue
+                empty.append(len(rows))
             ticks = [TICK if ticked and keep_ticks else None for ticked in line.months]
             kegiatan = activity.kegiatan if index == 0 else None
             rows.append([None, kegiatan, *texts, *ticks, *extra])
-    return rows, dropped
+    return rows, empty
 
 
 def shift_years(text: str, shift: int) -> str:

@@ -62,7 +62,9 @@ def petunjuk_umum(context: Context) -> Guide:
     guide.add(
         "Sheet Identitas",
         "Data satuan kerja dan penandatangan. Sel kuning wajib diisi; yang lain boleh kosong. "
-        "Tanggal diketik sebagai 2025-02-12 (tahun-bulan-tanggal). NIP boleh memakai spasi.",
+        "Tanggal diketik sebagai 2025-02-12 (tahun-bulan-tanggal). NIP diisi 18 angka sebagai "
+        "teks (sel berformat Teks); spasi, titik, tanda hubung atau awalan NIP. boleh. Jangan "
+        "ketik NIP sebagai angka: Excel hanya menyimpan 15 angka pertamanya.",
     )
     guide.add(
         "Sheet Narasi",
@@ -72,7 +74,8 @@ def petunjuk_umum(context: Context) -> Guide:
     )
     guide.add(
         "Tingkat",
-        "0 = paragraf biasa; 1 = butir bernomor 1., 2., ...; 2 = butir huruf a., b., ... di "
+        "0 = paragraf biasa, dicetak persis seperti diketik (H. Ahmad tetap H. Ahmad); 1 = "
+        "butir bernomor 1., 2., ...; 2 = butir huruf a., b., ... di "
         "bawah butir di atasnya; 3 = butir 1), 2), ... di bawah butir huruf. Boleh kosong: "
         "0 untuk Kata Pengantar, Latar Belakang, Maksud dan Tujuan, Ruang Lingkup, Pengantar "
         "BAB II, Evaluasi, Pelaporan dan Penutup; 1 untuk bagian lain.",
@@ -121,21 +124,29 @@ def petunjuk_component(key: ComponentKey, context: Context) -> Guide:
     guide.add(
         "Sheet Indikator",
         "Matriks kegiatan bulanan: satu baris untuk setiap rencana kegiatan. KEGIATAN cukup "
-        "ditulis pada baris pertamanya; baris di bawahnya yang kolom KEGIATAN-nya kosong "
-        "termasuk kegiatan yang sama. Centang bulan pelaksanaannya.",
+        "ditulis pada baris pertamanya; baris di bawahnya yang kolom KEGIATAN-nya kosong, "
+        "digabung (merge), atau berisi KEGIATAN yang sama persis (hasil Fill Down) termasuk "
+        "kegiatan yang sama. Centang bulan pelaksanaannya. Baris yang hanya berisi centang "
+        "dicetak sebagai baris jadwal lanjutan kegiatan di atasnya; baris yang hanya berisi "
+        "tanda - tidak dicetak.",
     )
     guide.add(
         "Sheet Prioritas",
         "Target prioritas beserta langkah rencana aksinya: satu langkah per baris (juga "
         "beberapa baris dalam satu sel Rencana Aksi, bernomor atau tidak). Target "
         "Prioritas, Waktu dan Output cukup ditulis pada langkah pertama; langkah di bawahnya "
-        "yang kosong mengikuti isi di atasnya.",
+        "yang kosong mengikuti isi di atasnya. Target Prioritas yang ditulis ulang sama persis "
+        "pada baris berikutnya (hasil Fill Down) tetap satu target. Baris yang Rencana Aksi-"
+        "nya kosong tetapi Waktu atau Output-nya terisi menambah Waktu atau Output itu sebagai "
+        "baris baru pada langkah di atasnya (misalnya output kedua).",
     )
     guide.add(
         "Tanda centang",
         f"{TICK} berarti kegiatan dilaksanakan pada bulan itu. Klik sel bulan, klik tanda "
         f"panah di sisi kanan sel, lalu pilih {TICK}. Bulan tanpa kegiatan dibiarkan kosong "
-        "(hapus isinya dengan tombol Delete).",
+        "(hapus isinya dengan tombol Delete). Tanda yang juga diterima: ✓, ✔, ☑, v, x, y, 1, "
+        "ya; tanda - atau 0 berarti tidak dicentang. Isi lain pada sel bulan dilaporkan "
+        "sebagai kesalahan dengan nama selnya.",
     )
     guide.add(
         "Kolom tambahan",

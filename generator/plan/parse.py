@@ -1,4 +1,5 @@
-"""Values as the workbook contract reads them: dates typed or stored by Excel, years, levels."""
+"""Values as the workbook contract reads them: dates typed or stored by Excel, years, levels,
+list markers and NIPs."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import re
 from datetime import date, datetime
 
 from generator.indonesian import MONTHS
+from generator.plan.models import Line, Marker
+
+_ITEM = re.compile(r"^(?:(?P<number>\d{1,3})[.)]|(?P<letter>[a-zA-Z])[.)]|(?P<bullet>[-–•]))\s+")
 
 
 def parse_date(value: object) -> date | None:
@@ -53,3 +57,63 @@ def parse_level(value: object) -> int | None:
     if isinstance(value, str) and value.strip() in ("0", "1", "2", "3"):
         return int(value.strip())
     return None
+
+
+def split_marker(line: str) -> Line:
+    """``1. text`` -> a numbered item ``text``: the number itself is generated later.
+
+    A capital letter alone (``H. Ahmad Syafii``) is an initial, not a list letter; capital
+    letters are list letters only in a run A., B., ... (see ``split_lines``)."""
+    return _split(line, capitals=False)
+
+
+def split_lines(text: str) -> list[Line]:
+    """The lines of a cell; ``1.``, ``a.`` and ``-`` lines are list items, and so are
+    ``A.``, ``B.`` lines when the cell holds at least two of them in order from A."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    capitals = [m.group("letter") for line in lines if (m := _ITEM.match(line))]
+    capitals = [c for c in capitals if c and c.isupper()]
+    run = len(capitals) >= 2 and capitals == [chr(ord("A") + i) for i in range(len(capitals))]
+    return [_split(line, capitals=run) for line in lines]
+
+
+def _split(line: str, capitals: bool) -> Line:
+    text = line.strip()
+    match = _ITEM.match(text)
+    if not match or not text[match.end() :].strip():
+        return Line(text=text)
+    kind = next(k for k in ("number", "letter", "bullet") if match.group(k))
+    if kind == "letter" and match.group("letter").isupper() and not capitals:
+        return Line(text=text)
+    return Line(text=text[match.end() :].strip(), marker=Marker(kind))
+
+
+# -- NIP -----------------------------------------------------------------------------------
+
+EXCEL_DIGITS = 15  # Excel keeps a number to 15 significant digits
+_NIP_LABEL = re.compile(r"^\s*NIP\s*[.:]?\s*", re.IGNORECASE)
+_NIP_SEPARATORS = re.compile(r"[\s.\-–—]")
+_SCIENTIFIC = re.compile(r"\s*\d(?:[.,]\d+)?\s*E\s*\+?\s*\d{1,2}\s*", re.IGNORECASE)
+
+
+def excel_general(value: float) -> str:
+    """A large number as Excel's General format shows it: ``1.97604132000121E+17``."""
+    return f"{value:.{EXCEL_DIGITS}G}"
+
+
+def nip_cut_by_excel(value: object) -> bool:
+    """A NIP Excel stored as a number (>= 1e15) or that was copied in scientific form:
+    its last digits are gone."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return bool(abs(value) >= 10**EXCEL_DIGITS)
+    return isinstance(value, str) and _SCIENTIFIC.fullmatch(value) is not None
+
+
+def nip_digits(text: str) -> tuple[str, str]:
+    """The NIP typed with a ``NIP.`` label, spaces, dots or dashes: its digits, and the
+    other characters that are neither (empty when there are none)."""
+    rest = _NIP_SEPARATORS.sub("", _NIP_LABEL.sub("", text))
+    others = "".join(dict.fromkeys(ch for ch in rest if not ch.isdigit() or not ch.isascii()))
+    return "".join(ch for ch in rest if ch.isascii() and ch.isdigit()), others

@@ -23,6 +23,7 @@ from generator.contract import (
 )
 from generator.foreign_terms import foreign_terms
 from generator.indonesian import YEAR
+from generator.plan.identity import check_short_name, read_nip
 from generator.plan.logo import find_logo
 from generator.plan.models import (
     Activity,
@@ -39,24 +40,31 @@ from generator.plan.models import (
     Section,
     SectionKey,
     Step,
-    nip_problem,
 )
-from generator.plan.parse import parse_date, parse_level, parse_year
+from generator.plan.parse import (
+    parse_date,
+    parse_level,
+    parse_year,
+    split_lines,
+    split_marker,
+)
 from generator.plan.standard_text import standard_section
 from generator.problems import CellRef, InputInvalid, Problem, Report
 from generator.richtext import join
-from generator.tables import Cell, Table, discover, fold, read_table, report_missing_folder
+from generator.tables import (
+    Cell,
+    Table,
+    discover,
+    fold,
+    read_table,
+    report_missing_folder,
+    unread_workbooks,
+)
 from generator.textfile import read_text_file
 from generator.xlsx import Workbook, find_sheet, open_workbook
 
 # XML 1.0 cannot hold these; tab and line breaks are fine.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_ITEM = re.compile(r"^(?:(?P<number>\d{1,3})[.)]|(?P<letter>[a-zA-Z])[.)]|(?P<bullet>[-–•]))\s+")
-# Nama Singkat names the output file: nothing Windows or Linux refuses in a file name.
-_NOT_IN_FILE_NAME = re.compile(r'[/\\:*?"<>|]')
-MAX_SHORT_NAME = 60
-EARLIEST_BIRTH_YEAR = 1940  # an official born earlier retired long before 2000
-YOUNGEST_APPOINTMENT_AGE = 17  # civil servants are appointed at 18 at the earliest
 
 
 T = TypeVar("T")
@@ -77,34 +85,37 @@ def load_plan(folder: Path) -> tuple[Plan, list[Problem]]:
     return plan, loader.report.problems
 
 
+__all__ = ["Loader", "load_plan", "parse_tick", "split_marker"]
+
+
+def _with_lines(step: Step, values: dict[str, str]) -> Step:
+    """The step with each value that is new to its field added as a line of that field."""
+    update = {}
+    for key, value in values.items():
+        held = str(getattr(step, key))
+        if value and value not in held.split("\n"):
+            update[key] = join("\n", [held, value]) if held else value  # keeps rich text
+    return step.model_copy(update=update) if update else step
+
+
+def _row_number(ref: CellRef) -> str:
+    return ref.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _rows(numbers: list[str]) -> str:
+    """``baris 5, 6, 7``: the rows a warning is about."""
+    return f"baris {', '.join(numbers)}"
+
+
 def unit_foreign_terms(folder: Path) -> list[str]:
     """The foreign terms marked in the unit's kamus.txt, decoded as Notepad saved it (the
     review reports what was odd about the file)."""
     return foreign_terms(read_text_file(folder / cols.WORD_LIST).lines)
 
 
-def split_marker(line: str) -> Line:
-    """``1. text`` -> a numbered item ``text``: the number itself is generated later."""
-    match = _ITEM.match(line.strip())
-    if not match or not line.strip()[match.end() :].strip():
-        return Line(text=line.strip())
-    kind = next(k for k in ("number", "letter", "bullet") if match.group(k))
-    return Line(text=line.strip()[match.end() :].strip(), marker=Marker(kind))
-
-
 def parse_tick(cell: Cell) -> bool | None:
-    """True for a tick, False for none, None for a value that is neither."""
-    value = cell.value
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float) and value in (0, 1):
-        return bool(value)
-    text = fold(value)
-    if text in cols.TICKS:
-        return True
-    if text in cols.NO_TICKS:
-        return False
-    return None
+    """True for a tick, False for none, None for a value that is neither (contract.py)."""
+    return cols.tick_value(cell.value)
 
 
 @dataclass
@@ -143,7 +154,7 @@ class Loader:
 
     def lines(self, cell: Cell) -> list[Line]:
         """A multi-line cell as lines; ``1.``, ``a.`` and ``-`` lines are list items."""
-        return [split_marker(line) for line in self.text(cell).split("\n") if line.strip()]
+        return split_lines(self.text(cell))
 
     def build(self, make: Callable[[], T], where: CellRef) -> T | None:
         """Builds a model; a constraint the checks missed is still reported at a place."""
@@ -182,7 +193,10 @@ class Loader:
             report_missing_folder(self.folder, self.report)
             raise InputInvalid(self.report.problems)
         self._paths = discover(self.folder, self.report)
-        if not self._paths:  # one error naming the folder, not seven missing workbooks
+        unread = (
+            unread_workbooks(self.folder) if len(self._paths) < len(cols.WORKBOOK_HINTS) else {}
+        )
+        if not self._paths and not unread:  # one error naming the folder, not seven missing
             untaken = [p.where.file for p in self.report.problems]  # workbook-tidak-dipakai
             self.report.error(
                 "folder-tanpa-workbook",
@@ -193,6 +207,10 @@ class Loader:
             )
             raise InputInvalid(self.report.problems)
         for number, hint in cols.WORKBOOK_HINTS.items():
+            if number in unread and number not in self._paths:
+                code, name, kind = unread[number]
+                self.report.error(code, CellRef(name), number=f"{number:02d}", kind=kind)
+                continue
             if number not in self._paths:
                 self.report.error(
                     "workbook-tidak-ada", CellRef(hint), name=hint, number=f"{number:02d}"
@@ -269,7 +287,7 @@ class Loader:
         tanggal_revisi = self.date_cell(cells.get("tanggal_revisi"))
         nip = self.nip_cell(cells.get("nip"))
         if text.get("nama_singkat"):
-            self.short_name(text["nama_singkat"], cells["nama_singkat"])
+            check_short_name(text["nama_singkat"], cells["nama_singkat"], self.report)
         paper = text.get("ukuran_kertas", "").upper() or "A4"
         if paper not in ("A4", "F4"):
             self.report.error("kertas-tidak-sah", cells["ukuran_kertas"].ref, value=paper)
@@ -319,37 +337,7 @@ class Loader:
         return day
 
     def nip_cell(self, cell: Cell | None) -> str | None:
-        if cell is None or cell.blank:
-            return None
-        if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
-            # Excel keeps 15 significant digits: the last three of the NIP are already lost
-            self.report.error("nip-berupa-angka", cell.ref, value=cell.text)
-            return None
-        nip = re.sub(r"\s", "", cell.text)
-        problem = nip_problem(nip)
-        if problem:
-            self.report.error(problem, cell.ref, value=cell.text)
-            return None
-        born, appointed = int(nip[:4]), int(nip[8:12])
-        if born < EARLIEST_BIRTH_YEAR:
-            self.report.error("nip-tanggal-lahir", cell.ref, value=cell.text)
-            return None
-        if appointed - born < YOUNGEST_APPOINTMENT_AGE:
-            self.report.error("nip-umur", cell.ref, value=cell.text, age=appointed - born)
-            return None
-        return nip
-
-    def short_name(self, name: str, cell: Cell) -> None:
-        """Nama Singkat becomes part of the output file's name."""
-        bad = sorted(set(_NOT_IN_FILE_NAME.findall(name)))
-        if bad or "\n" in name:
-            shown = " ".join(bad) if bad else "baris baru"
-            reason = f"memuat {shown} yang tidak boleh ada dalam nama file"
-        elif len(name) > MAX_SHORT_NAME:
-            reason = f"panjangnya {len(name)} karakter (paling banyak {MAX_SHORT_NAME})"
-        else:
-            return
-        self.report.error("nama-singkat-tidak-sah", cell.ref, value=name, reason=reason)
+        return None if cell is None or cell.blank else read_nip(cell, self.report)
 
     def sections(self, table: Table | None, identity: Identity | None) -> list[Section]:
         found: dict[SectionKey, list[Paragraph]] = {key: [] for key in SectionKey}
@@ -382,7 +370,10 @@ class Loader:
                 if level is None:
                     self.report.error("tingkat-tidak-sah", tingkat.ref, value=tingkat.text)
                     continue
-            lines = self.lines(teks)
+            typed = self.text(teks)
+            # a declared plain paragraph keeps what was typed ("H. Ahmad Syafii, S.H.")
+            plain = [Line(text=t) for t in typed.split("\n") if t]
+            lines = plain if level == 0 else split_lines(typed)
             if not lines:
                 self.report.warn("teks-kosong", teks.ref)
                 continue
@@ -455,12 +446,21 @@ class Loader:
         )
 
     def activities(self, table: Table) -> list[Activity]:
+        """The KEGIATAN groups of the matrix. A KEGIATAN typed again on the next row (Excel's
+        fill down) continues its group, as a blank or merged cell does. A row with ticks but
+        no text of its own is kept as a schedule line of the row above (the reference plan
+        schedules the items of a multi-line Uraian so); a row with neither text nor tick
+        (only ``-``) holds nothing and is left out. Both are warnings naming the rows."""
         groups: list[tuple[str, list[MatrixLine]]] = []
         orphaned = False
+        tick_only: dict[int, list[str]] = {}  # group index -> its rows of ticks alone
+        empty: list[str] = []
         for row in table.rows:
             kegiatan = row["kegiatan"]
             name = self.text(kegiatan)
-            if name and not kegiatan.merged:
+            filled_down = bool(groups) and fold(name) == fold(groups[-1][0])
+            starts = bool(name) and not kegiatan.merged and not filled_down
+            if starts:
                 groups.append((name, []))
             elif not groups:
                 # one error for the rows above the first KEGIATAN, none if its cell was bad
@@ -474,23 +474,28 @@ class Loader:
                 if tick is None:
                     self.report.error("tanda-tidak-dikenal", row[key].ref, value=row[key].text)
                 months.append(bool(tick))
-            if not any(months):
+            texts = {key: self.lines(row[key]) for key in ("hasil", "uraian", "target")}
+            ket, extra = self.text(row["ket"]), self.optional(row)
+            if not starts and not any([*texts.values(), ket, *extra.values()]):
+                if not any(months):
+                    empty.append(_row_number(kegiatan.ref))
+                    continue
+                tick_only.setdefault(len(groups) - 1, []).append(_row_number(kegiatan.ref))
+            elif not any(months):
                 first, last = row[cols.MONTH_KEYS[0]].ref, row[cols.MONTH_KEYS[-1]].ref
                 where = CellRef(first.file, first.sheet, f"{first.cell}:{last.cell}")
                 self.report.warn("tanpa-bulan", where)
-            line = self.build(
-                lambda row=row, months=months: MatrixLine(  # type: ignore[misc]
-                    hasil=self.lines(row["hasil"]),
-                    uraian=self.lines(row["uraian"]),
-                    target=self.lines(row["target"]),
-                    months=tuple(months),
-                    ket=self.text(row["ket"]),
-                    **self.optional(row),
-                ),
-                kegiatan.ref,
-            )
+            make = partial(MatrixLine, months=tuple(months), ket=ket, **texts, **extra)
+            line = self.build(make, kegiatan.ref)
             if line is not None:
                 groups[-1][1].append(line)
+        for index, rows in tick_only.items():
+            where = CellRef(table.ref.file, table.ref.sheet, _rows(rows))
+            self.report.warn("baris-hanya-centang", where, kegiatan=groups[index][0])
+        if empty:
+            self.report.warn(
+                "baris-tanpa-isi", CellRef(table.ref.file, table.ref.sheet, _rows(empty))
+            )
         made = [
             self.build(partial(Activity, kegiatan=name, lines=lines), table.ref)
             for name, lines in groups
@@ -509,12 +514,17 @@ class Loader:
         return next((n for n, path in self._paths.items() if path.name == file), None)
 
     def priorities(self, table: Table, identity: Identity | None) -> list[PriorityTarget]:
+        """The targets and their steps. A Target Prioritas typed again on the next row (fill
+        down) continues its target. A row with no Rencana Aksi of its own (blank, or under a
+        merged cell) continues the step above: its Waktu, Output and other cells are added
+        to that step as lines of their own (a second output), never dropped."""
         groups: list[tuple[str, CellRef, list[Step]]] = []
         orphaned = False
         for row in table.rows:
             target = row["target"]
             name = self.text(target)
-            if name and not target.merged:
+            filled_down = bool(groups) and fold(name) == fold(groups[-1][0])
+            if name and not target.merged and not filled_down:
                 groups.append((name, target.ref, []))
             elif not groups:
                 if not orphaned and target.ref not in self.rejected:
@@ -522,8 +532,7 @@ class Loader:
                 orphaned = True
                 continue
             steps = groups[-1][2]
-            waktu = self.text(row["waktu"]) or (steps[-1].waktu if steps else "")
-            output = self.text(row["output"]) or (steps[-1].output if steps else "")
+            own_waktu, own_output = self.text(row["waktu"]), self.text(row["output"])
             if self._year and row["waktu"].text and not row["waktu"].merged:
                 for year in sorted(set(YEAR.findall(row["waktu"].text))):
                     if int(year) != self._year:
@@ -534,10 +543,18 @@ class Loader:
                             year=year,
                             tahun=self._year,
                         )
-            aksi = self.step_texts(row["rencana_aksi"])
-            if not aksi and steps:
-                continue  # a row that adds no step
+            aksi = [] if row["rencana_aksi"].merged else self.step_texts(row["rencana_aksi"])
             extra = self.optional(row)
+            if not aksi and steps:
+                own = {"waktu": own_waktu, "output": own_output, **extra}
+                if row["waktu"].merged:
+                    own["waktu"] = ""
+                if row["output"].merged:
+                    own["output"] = ""
+                steps[-1] = _with_lines(steps[-1], own)
+                continue
+            waktu = own_waktu or (steps[-1].waktu if steps else "")
+            output = own_output or (steps[-1].output if steps else "")
             for text in aksi or [""]:
                 steps.append(Step(rencana_aksi=text, waktu=waktu, output=output, **extra))
         result: list[PriorityTarget] = []

@@ -61,7 +61,7 @@ def test_builds_the_good_units_names_the_broken_one_and_exits_1(
     ]
     stderr = result.stderr  # type: ignore[attr-defined]
     # unit_d kept unit_a's Nama Singkat: both are labelled with their folders
-    assert "Rutan Pekanbaru (unit_d)  GAGAL             1           5" in stderr
+    assert "Rutan Pekanbaru (unit_d)  GAGAL             1           6" in stderr
     assert "Rutan Pekanbaru (unit_a)  berhasil          0" in stderr
     assert f"    Periksa semua kesalahannya dengan: zi-plan validate {region / 'unit_d'}" in stderr
     assert '    02_penataan_tatalaksana.xlsx › Indikator › G4: "ok" bukan tanda centang.' in stderr

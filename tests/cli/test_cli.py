@@ -94,7 +94,7 @@ def test_the_installed_command_ends_cleanly(sources: Path, tmp_path: Path) -> No
 
     assert built.returncode == 0, built.stderr
     assert built.stdout.splitlines()[-1] == str(output)
-    assert built.stderr.splitlines()[-2] == "0 kesalahan, 4 peringatan."
+    assert built.stderr.splitlines()[-2] == "0 kesalahan, 5 peringatan."
     assert built.stderr.splitlines()[-1].startswith("Daftar Isi: nomor halaman tidak diisi")
     assert Document(str(output)).paragraphs
     assert refused.returncode == 1

@@ -107,7 +107,7 @@ def test_build_as_json_names_what_it_wrote_and_the_warnings(work: Path, tmp_path
     assert document["dokumen"] == str(tmp_path / "r.docx")
     assert document["json"] == str(tmp_path / "r.json")
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["identity"]
-    assert {p["kode"] for p in document["masalah"]} == {"tanpa-matriks"}
+    assert {p["kode"] for p in document["masalah"]} == {"tanpa-matriks", "baris-hanya-centang"}
     assert "Daftar Isi" in result.stderr  # the sentence: on standard error
 
 

@@ -72,8 +72,9 @@ def test_roll_forward_keeps_the_content_and_moves_the_year(tmp_path: Path) -> No
     )
     assert "Centang bulan pada sheet Indikator dikosongkan (58 centang)." in changes[5]
     assert changes[6] == (
-        "Baris Indikator yang hanya berisi centang tidak disalin, karena tanpa centang baris "
-        "itu kosong: 02_penataan_tatalaksana.xlsx (3 baris)."
+        "Baris Indikator yang hanya berisi centang (jadwal lanjutan kegiatan di atasnya) "
+        "disalin sebagai baris kosong di tempatnya; centang kembali bulannya, atau biarkan "
+        "kosong bila tidak dipakai lagi: 02_penataan_tatalaksana.xlsx › Indikator › baris 5, 6, 7."
     )
     assert changes[7] == (
         "Teks berikut masih menyebut tahun 2024; periksa apakah perlu diubah: "
