@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from generator import contract as cols
-from generator.contract import TICK
+from generator.contract import DEFAULT_DOCUMENT_TITLE, TICK
 from generator.indonesian import YEAR, join_words
 from generator.init.specs import (
     FIRST_ROW,
@@ -152,6 +152,8 @@ def _identity_values(plan: Plan) -> dict[str, object]:
         "alamat": identity.alamat,
         "ukuran_kertas": identity.ukuran_kertas,
     }
+    if identity.judul_dokumen != DEFAULT_DOCUMENT_TITLE:  # typed: carried like the slogan
+        values["judul_dokumen"] = identity.judul_dokumen
     if ketua is not None:
         values |= {
             "ketua_nama": ketua.nama,

@@ -430,9 +430,9 @@ def cover(docx: Path) -> list[tuple[str, str]]:
     return [(style, text) for style, text in found if text.strip()]
 
 
-def test_cover_prints_the_slogan_and_the_default_title(sample_docx: Path) -> None:
+def test_cover_prints_the_slogan_and_the_typed_title(sample_docx: Path) -> None:
     lines = cover(sample_docx)
-    assert lines[0] == ("Title", "Rencana Kerja")
+    assert lines[0] == ("Title", "Rencana Aksi")  # the sample's Judul Dokumen, as the seed
     assert ("ZI Slogan", "RUSA BERTUAH") in lines
     texts = [text for _, text in lines]
     # under the title block, above the office
@@ -445,11 +445,18 @@ def test_cover_prints_the_slogan_and_the_default_title(sample_docx: Path) -> Non
 
 def test_judul_dokumen_sets_the_covers_first_line(sources: Path, tmp_path: Path) -> None:
     set_cell(sources / "00_umum.xlsx", "Identitas", "A18", "Judul Dokumen")
-    set_cell(sources / "00_umum.xlsx", "Identitas", "B18", "Rencana Aksi")
+    set_cell(sources / "00_umum.xlsx", "Identitas", "B18", "Rencana Strategi")
     set_cell(sources / "00_umum.xlsx", "Identitas", "B15", None)  # no slogan: none printed
     lines = cover(build(sources, tmp_path / "plan.docx"))
-    assert lines[0] == ("Title", "Rencana Aksi")
+    assert lines[0] == ("Title", "Rencana Strategi")
     assert "ZI Slogan" not in [style for style, _ in lines]
+
+
+def test_without_judul_dokumen_the_cover_says_rencana_kerja(sources: Path, tmp_path: Path) -> None:
+    set_cell(sources / "00_umum.xlsx", "Identitas", "A18", None)
+    set_cell(sources / "00_umum.xlsx", "Identitas", "B18", None)
+    lines = cover(build(sources, tmp_path / "plan.docx"))
+    assert lines[0] == ("Title", "Rencana Kerja")
 
 
 # -- small matrices -------------------------------------------------------------------------
