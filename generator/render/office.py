@@ -14,6 +14,12 @@ from pathlib import Path
 from generator.problems import CellRef, Problem, ProblemError, Severity
 
 TIMEOUT_SECONDS = 300
+# Writer's PDF export with every bookmark as a named destination: a PDF that says where
+# each bookmarked heading stands. The JSON filter options arrived in LibreOffice 7.4; an
+# older one passes them to the filter as options it does not read and exports a plain PDF.
+PDF_WITH_DESTINATIONS = (
+    'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
+)
 
 
 class OfficeFailed(ProblemError):
@@ -87,9 +93,12 @@ def _version(path: str) -> list[int]:
     return [int(number) for number in re.findall(r"\d+", path)]
 
 
-def _convert(documents: list[Path], outdir: Path, timeout: int) -> list[Path]:
+def _convert(
+    documents: list[Path], outdir: Path, timeout: int, *, destinations: bool = False
+) -> list[Path]:
     """One LibreOffice process converting ``documents``; a private profile, so that a
-    LibreOffice the user has open does not block it."""
+    LibreOffice the user has open does not block it. With ``destinations`` (Writer
+    documents only), the PDF names each bookmark's place."""
     program = soffice()
     if program is None:
         raise OfficeMissing(documents[0] if documents else outdir)
@@ -101,7 +110,7 @@ def _convert(documents: list[Path], outdir: Path, timeout: int) -> list[Path]:
                     "--headless",
                     f"-env:UserInstallation={Path(profile).as_uri()}",
                     "--convert-to",
-                    "pdf",
+                    PDF_WITH_DESTINATIONS if destinations else "pdf",
                     "--outdir",
                     str(outdir),
                     *map(str, documents),
@@ -126,10 +135,13 @@ def convert_to_pdf(document: Path, outdir: Path) -> Path:
     return _convert([document], outdir, TIMEOUT_SECONDS)[0]
 
 
-def convert_many(documents: list[Path], outdir: Path, batch: int = 50) -> list[Path]:
+def convert_many(
+    documents: list[Path], outdir: Path, batch: int = 50, *, destinations: bool = False
+) -> list[Path]:
     """Many documents to PDF through one LibreOffice process per batch, not one each."""
     pdfs: list[Path] = []
     for start in range(0, len(documents), batch):
         chunk = documents[start : start + batch]
-        pdfs += _convert(chunk, outdir, TIMEOUT_SECONDS * len(chunk))
+        timeout = TIMEOUT_SECONDS * len(chunk)
+        pdfs += _convert(chunk, outdir, timeout, destinations=destinations)
     return pdfs

@@ -3,13 +3,18 @@ rendering.
 
 Only a layout engine knows on which page a heading lands. Each list is first written with
 its final entries and a placeholder number, so that the measured layout is the final one;
-the documents are rendered to PDF in one LibreOffice run, each heading and caption is
-looked up on the pages after the lists, and the numbers are written in. A filled document
-no longer asks Word to update its fields on opening (``w:updateFields`` is removed).
+each listed heading and caption gets a bookmark, the documents are rendered to PDF in one
+LibreOffice run that turns every bookmark into a named destination, and the page of each
+destination is written in. Where a PDF lacks some destination (a LibreOffice older than
+7.4), that document's headings and captions are searched in the text of its pages instead.
+The bookmarks stay: each entry is an internal hyperlink to its heading, as Word's own
+``TOC \\h`` makes them. A filled document no longer asks Word to update its fields on
+opening (``w:updateFields`` is removed).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 import unicodedata
@@ -32,6 +37,10 @@ CAPTION_STYLE = "Caption"
 CAPTION_LEVEL = 0  # an entry of the Daftar Tabel, styled "table of figures"
 PLACEHOLDER = "00"
 NO_TABLES = "Dokumen ini tidak memuat tabel."
+# Bookmark names of letters and digits only: LibreOffice writes "_" into a PDF name as
+# "5F", which no longer reads back as the bookmark's name.
+BOOKMARK_PREFIXES = {"h": "ziIsi", "c": "ziTabel"}
+OWN_BOOKMARK = re.compile(r"zi(Isi|Tabel)\d+")
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,7 @@ class Entry:
     level: int
     text: str
     page: str
+    anchor: str = ""  # the bookmark of the heading or caption listed
 
 
 @dataclass
@@ -64,13 +74,10 @@ def fill_tocs(documents: list[Path]) -> list[list[Entry]]:
         for number, path in enumerate(documents):  # unique names: one PDF per document
             copies.append(Path(scratch) / f"{number}.docx")
             shutil.copyfile(path, copies[-1])
-        pdfs = convert_many(copies, Path(scratch))
-        pages = [
-            [_fold(page.extract_text() or "") for page in PdfReader(pdf).pages] for pdf in pdfs
-        ]
-    return [
-        _fill(path, found, read) for path, found, read in zip(documents, lists, pages, strict=True)
-    ]
+        pdfs = convert_many(copies, Path(scratch), destinations=True)
+        hits = [_pages_of(pdf, found) for pdf, found in zip(pdfs, lists, strict=True)]
+    filled = zip(documents, lists, hits, strict=True)
+    return [_fill(path, found, hit) for path, found, hit in filled]
 
 
 def pdfs_with_lists(documents: list[Path], outdir: Path, *, fill_documents: bool) -> list[Path]:
@@ -92,13 +99,16 @@ def pdfs_with_lists(documents: list[Path], outdir: Path, *, fill_documents: bool
 
 
 def _prepare(path: Path) -> _Lists:
-    """Reads the headings and captions, and writes the lists with placeholder numbers."""
+    """Reads the headings and captions, bookmarks them, and writes the lists with
+    placeholder numbers."""
     document = Document(str(path))
     headings: list[tuple[int, str]] = []
     captions: list[str] = []
     before = -1
     names = _style_names(document)
-    for paragraph in document.element.body.iter(qn("w:p")):
+    body = document.element.body
+    next_id = _drop_own_bookmarks(body)
+    for paragraph in list(body.iter(qn("w:p"))):
         if _is_list_field(paragraph) and before < 0:
             before = len(headings)
         style_id = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
@@ -107,9 +117,14 @@ def _prepare(path: Path) -> _Lists:
         if not text:
             continue
         if style in HEADING_LEVELS:
+            _bookmark(paragraph, _anchor(("h", len(headings))), next_id)
             headings.append((HEADING_LEVELS[style], text))
         elif style == CAPTION_STYLE:
+            _bookmark(paragraph, _anchor(("c", len(captions))), next_id)
             captions.append(text)
+        else:
+            continue
+        next_id += 1
     found = _Lists(headings, captions, max(before, 0))
     placeholder = _entries_of(found, {})
     _write_lists(document, placeholder)
@@ -117,8 +132,59 @@ def _prepare(path: Path) -> _Lists:
     return found
 
 
-def _fill(path: Path, lists: _Lists, pages: list[str]) -> list[Entry]:
-    hits = _hits(lists, pages)
+def _anchor(key: tuple[str, int]) -> str:
+    return f"{BOOKMARK_PREFIXES[key[0]]}{key[1]}"
+
+
+def _bookmark(paragraph: Any, name: str, number: int) -> None:
+    """Marks the whole paragraph: a start after its properties, an end after its runs."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    properties = paragraph.find(qn("w:pPr"))
+    paragraph.insert(0 if properties is None else 1, start)
+    paragraph.append(end)
+
+
+def _drop_own_bookmarks(body: Any) -> int:
+    """Removes the bookmarks an earlier filling set (the document is filled again); the
+    first bookmark id free after the others."""
+    starts = list(body.iter(qn("w:bookmarkStart")))
+    own = {s.get(qn("w:id")) for s in starts if OWN_BOOKMARK.fullmatch(s.get(qn("w:name")) or "")}
+    for mark in [*starts, *body.iter(qn("w:bookmarkEnd"))]:
+        if mark.get(qn("w:id")) in own:
+            mark.getparent().remove(mark)
+    kept = [int(s.get(qn("w:id"))) for s in starts if s.get(qn("w:id")) not in own]
+    return max(kept, default=-1) + 1
+
+
+def _pages_of(pdf: Path, lists: _Lists) -> dict[tuple[str, int], int]:
+    """The page (from 0) of each heading and caption: its destination's, or where the PDF
+    lacks one of them, the text search's."""
+    reader = PdfReader(pdf)
+    found = _destination_pages(reader, lists)
+    if found is not None:
+        return found
+    return _hits(lists, [_fold(page.extract_text() or "") for page in reader.pages])
+
+
+def _destination_pages(reader: PdfReader, lists: _Lists) -> dict[tuple[str, int], int] | None:
+    named = reader.named_destinations  # "/ziIsi0" from a /Dests dictionary
+    keys = [("h", i) for i in range(len(lists.headings))]
+    keys += [("c", i) for i in range(len(lists.captions))]
+    pages: dict[tuple[str, int], int] = {}
+    for key in keys:
+        destination = named.get(f"/{_anchor(key)}") or named.get(_anchor(key))
+        page = None if destination is None else reader.get_destination_page_number(destination)
+        if page is None:
+            return None
+        pages[key] = page
+    return pages
+
+
+def _fill(path: Path, lists: _Lists, hits: dict[tuple[str, int], int]) -> list[Entry]:
     document = Document(str(path))
     entries = _entries_of(lists, hits)
     _write_lists(document, entries)
@@ -185,10 +251,12 @@ def _entries_of(lists: _Lists, hits: dict[tuple[str, int], int]) -> tuple[list[E
         return _page_label(hits[key], first_arabic) if key in hits else PLACEHOLDER
 
     headings = [
-        Entry(level, text, label(("h", i))) for i, (level, text) in enumerate(lists.headings)
+        Entry(level, text, label(("h", i)), _anchor(("h", i)))
+        for i, (level, text) in enumerate(lists.headings)
     ]
     captions = [
-        Entry(CAPTION_LEVEL, text, label(("c", i))) for i, text in enumerate(lists.captions)
+        Entry(CAPTION_LEVEL, text, label(("c", i)), _anchor(("c", i)))
+        for i, text in enumerate(lists.captions)
     ]
     return headings, captions
 
@@ -255,6 +323,14 @@ def _field_char(run: Any) -> str | None:
     return None if char is None else str(char.get(qn("w:fldCharType")))
 
 
+def _after_separate(field: Any) -> list[Any]:
+    """What follows the field's separate run in its first paragraph: the result's runs and
+    hyperlinks (and the end run, where the field ends there)."""
+    runs = field.findall(qn("w:r"))
+    separate = next(run for run in runs if _field_char(run) == "separate")
+    return list(separate.itersiblings())
+
+
 def _clear_entries(field: Any) -> bool:
     """Puts a filled TOC field back to one paragraph with an empty result."""
     if any(_field_char(run) == "end" for run in field.findall(qn("w:r"))):
@@ -264,10 +340,8 @@ def _clear_entries(field: Any) -> bool:
         following.append(paragraph)
         if any(_field_char(run) == "end" for run in paragraph.findall(qn("w:r"))):
             break
-    runs = field.findall(qn("w:r"))
-    separate = next(i for i, run in enumerate(runs) if _field_char(run) == "separate")
-    for run in runs[separate + 1 :]:
-        field.remove(run)
+    for child in _after_separate(field):
+        field.remove(child)
     end = next(run for run in following[-1].findall(qn("w:r")) if _field_char(run) == "end")
     field.append(end)
     for paragraph in following:
@@ -295,28 +369,31 @@ def _entry_paragraph(entry: Entry, style_id: str) -> Any:
     style.set(qn("w:val"), style_id)
     properties.append(style)
     paragraph.append(properties)
-    paragraph.append(_text_run(entry.text))
-    paragraph.append(_run(OxmlElement("w:tab")))
-    paragraph.append(_text_run(entry.page))
+    link = OxmlElement("w:hyperlink")  # a click on the entry goes to its heading
+    link.set(qn("w:anchor"), entry.anchor)
+    link.append(_text_run(entry.text))
+    link.append(_run(OxmlElement("w:tab")))
+    link.append(_text_run(entry.page))
+    paragraph.append(link)
     return paragraph
 
 
 def _write_entries(field: Any, paragraphs: list[Any]) -> None:
-    """The field keeps its begin/instruction/separate runs; the old result and the end
-    run move behind the new entries."""
-    runs = field.findall(qn("w:r"))
-    separate = next(i for i, run in enumerate(runs) if _field_char(run) == "separate")
-    end = runs[-1]
-    for run in runs[separate + 1 :]:
-        field.remove(run)
+    """The field keeps its begin/instruction/separate runs; the old result goes, and the
+    end run moves behind the new entries."""
+    after = _after_separate(field)
+    end = next(child for child in after if _field_char(child) == "end")
+    for child in after:
+        field.remove(child)
     first, *rest = paragraphs
     field_style = field.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     if field_style is None:
         field.insert(0, first.find(qn("w:pPr")))
     else:
         field_style.set(qn("w:val"), first.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")))
-    for run in first.findall(qn("w:r")):
-        field.append(run)
+    for child in list(first):
+        if child.tag != qn("w:pPr"):
+            field.append(child)
     anchor = field
     for paragraph in rest:
         anchor.addnext(paragraph)

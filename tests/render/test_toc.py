@@ -6,11 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from generator.plan.validate import load_plan
+from generator.render import office, toc
 from generator.render.document import write
-from generator.render.office import convert_to_pdf
+from generator.render.office import convert_many, convert_to_pdf
 from generator.render.toc import fill_toc
 from tests.conftest import SAMPLE_SOURCES, requires_libreoffice
 from tests.docx_reading import open_docx
@@ -88,3 +90,67 @@ def test_fill_toc_twice_gives_the_same_entries(built: tuple[Path, Path], tmp_pat
     shutil.copy(built[0], copy)
     fill_toc(copy)
     assert toc_entries(copy) == toc_entries(built[0])
+
+
+ACEH_SOURCES = Path(__file__).resolve().parents[1] / "lke" / "aceh_sources"
+
+
+@pytest.mark.parametrize("sources", [SAMPLE_SOURCES, ACEH_SOURCES], ids=["sample", "aceh"])
+def test_destination_pages_are_the_text_search_pages(sources: Path, tmp_path: Path) -> None:
+    """Both ways of finding a heading's page, on one PDF of a prepared document: the
+    bookmarks' named destinations give every entry, on the page the text search finds."""
+    plan, _ = load_plan(sources)
+    docx = write(plan, tmp_path / "plan.docx", toc=False)
+    lists = toc._prepare(docx)
+    pdf = convert_many([docx], tmp_path, destinations=True)[0]
+    reader = PdfReader(pdf)
+
+    by_destination = toc._destination_pages(reader, lists)
+    by_text = toc._hits(lists, [toc._fold(page.extract_text() or "") for page in reader.pages])
+
+    assert by_destination is not None
+    assert len(by_destination) == len(lists.headings) + len(lists.captions) > 20
+    assert by_text == by_destination
+
+
+def test_a_pdf_without_destinations_falls_back_to_the_text_search(
+    built: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A LibreOffice older than 7.4 ignores the export options: a plain PDF, the same
+    entries."""
+    monkeypatch.setattr(office, "PDF_WITH_DESTINATIONS", "pdf")
+    copy = tmp_path / "copy.docx"
+    shutil.copy(built[0], copy)
+    lists = toc._prepare(copy)
+    assert toc._destination_pages(PdfReader(convert_to_pdf(copy, tmp_path)), lists) is None
+
+    fill_toc(copy)
+    assert toc_entries(copy) == toc_entries(built[0])
+
+
+def test_every_entry_links_to_the_bookmark_of_its_heading(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    refilled = tmp_path / "refilled.docx"
+    shutil.copy(built[0], refilled)
+    fill_toc(refilled)  # its bookmarks replaced, not doubled
+    for docx in (built[0], refilled):
+        assert_links_reach_their_headings(docx)
+
+
+def assert_links_reach_their_headings(docx: Path) -> None:
+    body = open_docx(docx).element.body
+    bookmarks = {
+        mark.get(qn("w:name")): toc._paragraph_text(mark.getparent())
+        for mark in body.iter(qn("w:bookmarkStart"))
+    }
+    ids = [mark.get(qn("w:id")) for mark in body.iter(qn("w:bookmarkStart"))]
+    ends = [mark.get(qn("w:id")) for mark in body.iter(qn("w:bookmarkEnd"))]
+    assert len(set(ids)) == len(ids) == len(bookmarks) and sorted(ends) == sorted(ids)
+    links = [
+        (link.get(qn("w:anchor")), "".join(t.text or "" for t in link.iter(qn("w:t"))))
+        for link in body.iter(qn("w:hyperlink"))
+    ]
+    assert len(links) == len(bookmarks) == 5 + 9 + 7 + 2 + 8
+    for anchor, text in links:
+        assert text.startswith(bookmarks[anchor]), (anchor, text)
