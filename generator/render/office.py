@@ -16,7 +16,8 @@ from generator.problems import CellRef, Problem, ProblemError, Severity
 TIMEOUT_SECONDS = 300
 # Writer's PDF export with every bookmark as a named destination: a PDF that says where
 # each bookmarked heading stands. The JSON filter options arrived in LibreOffice 7.4; an
-# older one passes them to the filter as options it does not read and exports a plain PDF.
+# older one either ignores them (a plain PDF) or refuses the conversion, and then the
+# documents are converted again without them (toc.py finds the pages by their text).
 PDF_WITH_DESTINATIONS = (
     'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
 )
@@ -143,5 +144,10 @@ def convert_many(
     for start in range(0, len(documents), batch):
         chunk = documents[start : start + batch]
         timeout = TIMEOUT_SECONDS * len(chunk)
-        pdfs += _convert(chunk, outdir, timeout, destinations=destinations)
+        try:
+            pdfs += _convert(chunk, outdir, timeout, destinations=destinations)
+        except OfficeFailed:
+            if not destinations:
+                raise
+            pdfs += _convert(chunk, outdir, timeout)
     return pdfs

@@ -80,3 +80,33 @@ def test_pdf_without_libreoffice_names_the_written_docx_and_advises_for_the_syst
     assert target.exists()
     assert f"Dokumen Word tetap ditulis: {target}" in result.stderr
     assert advice in result.stderr and office.ENVIRONMENT_VARIABLE in result.stderr
+
+
+def test_a_libreoffice_refusing_the_export_options_still_converts(
+    no_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An older LibreOffice that fails on the JSON filter options: the same documents again
+    as a plain PDF, whose pages the Daftar Isi then finds by their text."""
+    program = no_path / "old" / "soffice"
+    program.parent.mkdir()
+    program.write_text(
+        "#!/bin/sh\n"
+        'case "$*" in *"{"*) exit 77;; esac\n'  # the JSON options: refused
+        'while [ "$1" != "--outdir" ]; do shift; done; out="$2"; shift 2\n'
+        'for f in "$@"; do n=${f##*/}; echo "%PDF-1.4" > "$out/${n%.docx}.pdf"; done\n'  # no PATH
+    )
+    program.chmod(0o755)
+    monkeypatch.setenv(office.ENVIRONMENT_VARIABLE, str(program))
+    documents = [tmp_path / "a.docx", tmp_path / "b.docx"]
+    for document in documents:
+        document.write_bytes(b"")
+    outdir = tmp_path / "pdf"
+    outdir.mkdir()
+
+    pdfs = office.convert_many(documents, outdir, destinations=True)
+
+    assert [pdf.name for pdf in pdfs] == ["a.pdf", "b.pdf"]
+    assert all(pdf.read_bytes().startswith(b"%PDF") for pdf in pdfs)
+    with pytest.raises(office.OfficeFailed):  # without the options, a failure stays one
+        program.write_text("#!/bin/sh\nexit 77\n")
+        office.convert_many(documents, outdir, destinations=True)
