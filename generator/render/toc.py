@@ -311,10 +311,11 @@ def _write_entries(field: Any, paragraphs: list[Any]) -> None:
         field.remove(run)
     first, *rest = paragraphs
     field_style = field.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    first_style = first.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     if field_style is None:
         field.insert(0, first.find(qn("w:pPr")))
-    else:
-        field_style.set(qn("w:val"), first.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")))
+    elif first_style is not None:  # the note of an empty Daftar Tabel has none
+        field_style.set(qn("w:val"), first_style.get(qn("w:val")))
     for run in first.findall(qn("w:r")):
         field.append(run)
     anchor = field
