@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from generator.render.office import TIMEOUT_SECONDS, soffice
+from generator.render import office
 
 LIBRARY = "ZiPlan"
 MODULE = "Batch"
@@ -25,15 +25,21 @@ MODULE = "Batch"
 # without entries, and drop its note); after each export appends the PDF URL to
 # "<list>.done", after a failure a line "GAGAL <pdf URL> <line>: <error>". The indexes are
 # updated twice: the first update can move headings (a list longer than its placeholder),
-# the second numbers the settled layout.
+# the second numbers the settled layout. Each bookmark becomes a named destination of the
+# PDF, which says where a heading stands without reading the pages' text.
 BASIC_SOURCE = """\
 Sub Main(listFile As String)
     Dim hidden(0) As New com.sun.star.beans.PropertyValue
     hidden(0).Name = "Hidden"
     hidden(0).Value = True
-    Dim export(0) As New com.sun.star.beans.PropertyValue
+    Dim destinations(0) As New com.sun.star.beans.PropertyValue
+    destinations(0).Name = "ExportBookmarksToPDFDestination"
+    destinations(0).Value = True
+    Dim export(1) As New com.sun.star.beans.PropertyValue
     export(0).Name = "FilterName"
     export(0).Value = "writer_pdf_Export"
+    export(1).Name = "FilterData"
+    export(1).Value = destinations()
     Dim source As Integer
     source = FreeFile
     Open listFile For Input As #source
@@ -171,7 +177,7 @@ def convert_with_indexes(
     LibreOffice, through one process; the lists made from paragraph styles only where
     ``style_lists`` says so. None when any PDF did not come out (the macro not run, a
     document it could not open), so that the caller takes the other way."""
-    program = soffice()
+    program = office.soffice()  # through the module: one place decides, tests included
     if program is None or not documents:
         return None
     pdfs = [outdir / f"{document.stem}.pdf" for document in documents]
@@ -198,7 +204,7 @@ def convert_with_indexes(
                 ],
                 check=True,
                 capture_output=True,
-                timeout=TIMEOUT_SECONDS * len(documents),
+                timeout=office.TIMEOUT_SECONDS * len(documents),
             )
         except (subprocess.TimeoutExpired, subprocess.CalledProcessError, OSError):
             return None
