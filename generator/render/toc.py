@@ -31,6 +31,7 @@ from generator.files import move_into_place
 from generator.indonesian import roman
 from generator.render.engine import save_deterministic
 from generator.render.office import convert_many
+from generator.render.office_batch import convert_with_indexes
 
 HEADING_LEVELS = {"Heading 1": 1, "Heading 2": 2}
 CAPTION_STYLE = "Caption"
@@ -82,20 +83,36 @@ def fill_tocs(documents: list[Path]) -> list[list[Entry]]:
 
 def pdfs_with_lists(documents: list[Path], outdir: Path, *, fill_documents: bool) -> list[Path]:
     """PDFs of ``documents`` in ``outdir`` whose lists carry page numbers: copies are
-    filled (one LibreOffice run for all) and converted (a second run for all). With
+    filled and converted by one LibreOffice run for all, or, where that fails, filled (one
+    run for all) and converted (a second run for all). With
     ``fill_documents``, the filled copies also replace the documents."""
     with tempfile.TemporaryDirectory(prefix=".zi-plan-pdf-", dir=outdir) as scratch:
         copies = []
         for path in documents:
             copies.append(Path(scratch) / path.name)
             shutil.copyfile(path, copies[-1])
-        fill_tocs(copies)
-        pdfs = [outdir / pdf.name for pdf in convert_many(copies, Path(scratch))]
+        if not _filled_in_one_run(copies, Path(scratch)):
+            fill_tocs(copies)
+            convert_many(copies, Path(scratch))
+        pdfs = [outdir / f"{copy.stem}.pdf" for copy in copies]
         for copy, pdf, original in zip(copies, pdfs, documents, strict=True):
             move_into_place(copy.with_suffix(".pdf"), pdf)
             if fill_documents:
                 move_into_place(copy, original)
     return pdfs
+
+
+def _filled_in_one_run(documents: list[Path], scratch: Path) -> bool:
+    """One LibreOffice run updates each document's lists with its own layout's page
+    numbers and exports the PDF (office_batch); each document's own lists are then filled
+    from its PDF, so that the two agree. False when that run failed: the two-run way."""
+    lists = [_prepare(path) for path in documents]
+    pdfs = convert_with_indexes(documents, scratch, [bool(found.captions) for found in lists])
+    if pdfs is None:
+        return False
+    for path, found, pdf in zip(documents, lists, pdfs, strict=True):
+        _fill(path, found, _pages_of(pdf, found))
+    return True
 
 
 def _prepare(path: Path) -> _Lists:
@@ -387,11 +404,12 @@ def _write_entries(field: Any, paragraphs: list[Any]) -> None:
         field.remove(child)
     first, *rest = paragraphs
     field_style = field.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    first_style = first.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     if field_style is None:
         field.insert(0, first.find(qn("w:pPr")))
-    else:
-        field_style.set(qn("w:val"), first.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")))
-    for child in list(first):
+    elif first_style is not None:  # the note of an empty Daftar Tabel has none
+        field_style.set(qn("w:val"), first_style.get(qn("w:val")))
+    for child in list(first):  # runs, and the hyperlinks holding the entries' runs
         if child.tag != qn("w:pPr"):
             field.append(child)
     anchor = field
