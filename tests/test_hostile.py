@@ -849,7 +849,7 @@ CASES = [
         [
             line(
                 UMUM,
-                "Identitas › B18: Nama Ketua Tim dan NIP Ketua Tim harus diisi keduanya. "
+                "Identitas › B19: Nama Ketua Tim dan NIP Ketua Tim harus diisi keduanya. "
                 "Perbaiki: Lengkapi isian yang kosong, atau kosongkan keduanya. "
                 "[ketua-tim-tidak-lengkap]",
             )
