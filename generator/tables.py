@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.contract import WORKBOOK_HINTS, Column
 from generator.indonesian import MONTH_HEADINGS, thousands
 from generator.problems import CellRef, Report
-from generator.xlsx import Sheet
+from generator.xlsx import Sheet, Workbook, find_sheet
 from generator.xlsx.coords import column_letter
 from generator.xlsx.parts import fold
 from generator.xlsx.values import display_text, loses_digits
@@ -149,6 +149,23 @@ def _suggested_name(name: str) -> str:
         if int(number) in WORKBOOK_HINTS:
             return WORKBOOK_HINTS[int(number)]
     return "nama yang diawali nomornya, misalnya 01_manajemen_perubahan.xlsx"
+
+
+def read_sheet_table(
+    workbook: Workbook, file: str, sheet: str, columns: Sequence[Column], report: Report
+) -> Table | None:
+    """The table of the workbook's sheet named ``sheet``; a missing sheet is an error that
+    lists the sheets the workbook does have."""
+    ws = find_sheet(workbook, sheet)
+    if ws is None:
+        report.error(
+            "sheet-tidak-ada",
+            CellRef(file, sheet),
+            sheet=sheet,
+            found=", ".join(workbook.sheetnames),
+        )
+        return None
+    return read_table(ws, file, columns, report)
 
 
 def read_table(sheet: Sheet, file: str, columns: Sequence[Column], report: Report) -> Table | None:

@@ -20,7 +20,7 @@ from generator.plan.models import ComponentKey, Plan
 from generator.plan.parse import parse_date
 from generator.plan.validate import Loader, parse_tick
 from generator.problems import CellRef, InputInvalid, Problem, Report
-from generator.tables import Cell, Table, discover, fold, read_table
+from generator.tables import Cell, Table, discover, fold, read_sheet_table
 from generator.xlsx import Workbook, find_sheet, open_workbook
 from generator.xlsx.values import display_text
 
@@ -224,16 +224,7 @@ class _Reader:
     def table(
         self, workbook: Workbook, file: str, sheet: str, columns: tuple[Column, ...]
     ) -> Table | None:
-        ws = find_sheet(workbook, sheet)
-        if ws is None:
-            self.report.error(
-                "sheet-tidak-ada",
-                CellRef(file, sheet),
-                sheet=sheet,
-                found=", ".join(workbook.sheetnames),
-            )
-            return None
-        table = read_table(ws, file, columns, self.report)
+        table = read_sheet_table(workbook, file, sheet, columns, self.report)
         if table is not None:
             self.cells.rejected |= table.rejected
         return table

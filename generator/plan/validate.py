@@ -56,12 +56,12 @@ from generator.tables import (
     Table,
     discover,
     fold,
-    read_table,
+    read_sheet_table,
     report_missing_folder,
     unread_workbooks,
 )
 from generator.textfile import read_text_file
-from generator.xlsx import Workbook, find_sheet, open_workbook
+from generator.xlsx import Workbook, open_workbook
 
 # XML 1.0 cannot hold these; tab and line breaks are fine.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -172,16 +172,7 @@ class Loader:
         if workbook is None:
             return None
         name = self._paths[number].name
-        ws = find_sheet(workbook, sheet)
-        if ws is None:
-            self.report.error(
-                "sheet-tidak-ada",
-                CellRef(name, sheet),
-                sheet=sheet,
-                found=", ".join(workbook.sheetnames),
-            )
-            return None
-        table = read_table(ws, name, columns, self.report)
+        table = read_sheet_table(workbook, name, sheet, columns, self.report)
         if table is not None:
             self.rejected |= table.rejected
         return table
