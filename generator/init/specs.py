@@ -98,7 +98,7 @@ def context_of(identity: Mapping[str, object]) -> Context:
 
 # -- the contract's sheets, as specs ----------------------------------------------------------
 
-_TICK_ERROR = f"Pilih {TICK} dari daftar, atau kosongkan sel (tombol Delete)."
+TICK_ERROR = f"Pilih {TICK} dari daftar, atau kosongkan sel (tombol Delete)."
 _NARASI_BAGIAN_RULE = Rule(
     "list",
     tuple(key.value for key in SectionKey),
@@ -165,20 +165,25 @@ INDIKATOR_SPECS_BY_KEY = {
 }
 
 
-def _month_spec(index: int) -> ColumnSpec:
-    name = MONTHS[index]
+def month_column(index: int, comment: str, prompt: str) -> ColumnSpec:
+    """A month column of ticks: a list of one tick, centred; ``comment`` and ``prompt`` say
+    what a tick means in that workbook."""
     return ColumnSpec(
         cols.MONTH_LABELS[index],
         5,
+        comment,
+        Rule("list", (TICK,), prompt=prompt, error=TICK_ERROR),
+        centered=True,
+    )
+
+
+def _month_spec(index: int) -> ColumnSpec:
+    name = MONTHS[index]
+    return month_column(
+        index,
         f"Pilih {TICK} bila kegiatan baris ini dilaksanakan pada bulan {name}; "
         "kosongkan bila tidak.",
-        Rule(
-            "list",
-            (TICK,),
-            prompt=f"Klik panah di kanan sel, lalu pilih {TICK} untuk bulan {name}.",
-            error=_TICK_ERROR,
-        ),
-        centered=True,
+        f"Klik panah di kanan sel, lalu pilih {TICK} untuk bulan {name}.",
     )
 
 

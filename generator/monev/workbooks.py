@@ -24,7 +24,7 @@ from generator.diff import align
 from generator.files import write_atomically
 from generator.indonesian import MONTHS
 from generator.init.petunjuk import Guide
-from generator.init.specs import FIRST_ROW, ColumnSpec, Rule, SheetSpec
+from generator.init.specs import FIRST_ROW, ColumnSpec, Rule, SheetSpec, month_column
 from generator.init.write import DATE_FORMAT, styled_workbook
 from generator.monev import contract as rc
 from generator.plan.models import ComponentKey, Plan
@@ -39,7 +39,6 @@ STEP_KEY = ("target", "rencana_aksi", "waktu")
 PLANNED_FILL = PatternFill("solid", fgColor="E2EFDA")  # light green; a light grey in print
 UNLOCKED = Protection(locked=False)
 STATUS_HELP = "Pilih Belum, Proses atau Selesai. Kosong berarti Belum."
-TICK_ERROR = f"Pilih {TICK} dari daftar, atau kosongkan sel (tombol Delete)."
 STATUS_RULE = Rule(
     "list",
     rc.STATUSES,
@@ -54,18 +53,11 @@ DATE_RULE = Rule("date", error="Isi tanggal, misalnya 2024-03-28 (tahun-bulan-ta
 
 def _month(index: int) -> ColumnSpec:
     name = MONTHS[index]
-    return ColumnSpec(
-        cols.MONTH_LABELS[index],
-        5,
+    return month_column(
+        index,
         f"Pilih {TICK} bila kegiatan baris ini telah dilaksanakan pada bulan {name}. Sel "
         "berwarna adalah bulan yang direncanakan; kegiatan di bulan lain juga dicentang.",
-        Rule(
-            "list",
-            (TICK,),
-            prompt=f"Pilih {TICK} bila kegiatan ini dilaksanakan pada bulan {name}.",
-            error=TICK_ERROR,
-        ),
-        centered=True,
+        f"Pilih {TICK} bila kegiatan ini dilaksanakan pada bulan {name}.",
     )
 
 
