@@ -140,14 +140,17 @@ class Loader:
     def text(self, cell: Cell) -> str:
         """The cell as text, after the checks every text cell needs."""
         raw = cell.value if isinstance(cell.value, str) else cell.text
-        raw = raw.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
+        if "\r" in raw:  # Windows and old Mac line ends
+            raw = raw.replace("\r\n", "\n").replace("\r", "\n")
         bad = _CONTROL.search(raw)
         if bad:
             self.report.error("karakter-kontrol", cell.ref, char=f"U+{ord(bad.group()):04X}")
             self.rejected.add(cell.ref)
             return ""
-        text = join("\n", (line.strip() for line in raw.split("\n")))  # keeps rich text
-        text = text.strip()
+        if "\n" in raw:
+            text = join("\n", (line.strip() for line in raw.split("\n"))).strip()  # keeps runs
+        else:
+            text = raw.strip()  # the same for a single line, without the split and join
         if text and not cell.merged:
             self.texts.append((text, cell.ref))
         return text
