@@ -231,7 +231,9 @@ def _merged_cells(sheet_xml: bytes, where: CellRef, before: int, report: Report)
     """The cells a sheet's merged ranges cover, or None (reported) when a range, or all
     ranges of the workbook so far, are too large."""
     largest, total = (0, ""), 0
-    for match in _MERGE_REF.finditer(sheet_xml):
+    first = sheet_xml.find(b"mergeCell")  # a range's tag starts at the last "<" before it
+    start = max(sheet_xml.rfind(b"<", 0, first), 0) if first >= 0 else len(sheet_xml)
+    for match in _MERGE_REF.finditer(sheet_xml, start):
         ref = match.group(1).decode("ascii", "replace")
         try:
             min_col, min_row, max_col, max_row = range_boundaries(ref)

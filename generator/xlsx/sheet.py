@@ -210,9 +210,7 @@ def read_sheet(
         if len(values) > max_cells:
             raise TooManyCells(title)
         column, last_ref = 0, None  # a cell without an address follows the one before it
-        for cell in element:
-            if cell.tag != cell_tag:
-                continue
+        for cell in element.iterchildren(cell_tag):
             ref = cell.get("r") or None
             if ref is not None:
                 last_ref = ref
