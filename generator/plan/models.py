@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
+from types import ModuleType
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -21,6 +23,24 @@ from pydantic_core import core_schema
 from generator.contract import DEFAULT_DOCUMENT_TITLE
 from generator.indonesian import letter
 from generator.richtext import RichText
+
+PYDANTIC_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def _without_pydantic_plugins() -> None:
+    """pydantic looks for plugins (``pydantic`` entry points) when it builds the first
+    model, and imports importlib.metadata to do so: 15 to 20 ms of every start, for plugins
+    zi-plan never uses. Its documented switch, PYDANTIC_DISABLE_PLUGINS, skips the search
+    but not that import, made at the top of the loader; so the loader's one function
+    (tests/test_imports.py checks that pydantic asks for no other) answers as that switch
+    would: no plugins."""
+    if PYDANTIC_PLUGIN_LOADER not in sys.modules:
+        loader = ModuleType(PYDANTIC_PLUGIN_LOADER)
+        loader.get_plugins = tuple  # type: ignore[attr-defined]  # get_plugins() -> ()
+        sys.modules[PYDANTIC_PLUGIN_LOADER] = loader
+
+
+_without_pydantic_plugins()
 
 
 def _keep_runs(value: object, handler: ValidatorFunctionWrapHandler) -> str:
