@@ -243,15 +243,20 @@ def read_table(sheet: Sheet, file: str, columns: Sequence[Column], report: Repor
     filled: dict[int, list[int]] = {}
     too_long: set[tuple[int, int]] = set()
     lengths: dict[int, int] = {}  # a shared string's length, counted once for all its cells
-    for (r, c), value in sheet.values.items():
-        if r < data_start or c not in read or _blank(value) or (r, c) in sheet.errors:
+    errors, covered = sheet.errors, sheet.covered
+    for at, value in sheet.values.items():
+        r, c = at
+        if r < data_start or c not in read or value is None or at in errors:
             continue
-        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            if id(value) not in lengths:  # a line end from Windows, CR LF, is one character
-                lengths[id(value)] = len(value) - value.count("\r\n")
-            if lengths[id(value)] > MAX_CELL_CHARS:
-                too_long.add((r, c))
-        if (r, c) not in sheet.covered:
+        if isinstance(value, str):
+            if not value or value.isspace():  # blank (see _blank)
+                continue
+            if len(value) > MAX_CELL_CHARS:
+                if id(value) not in lengths:  # a line end from Windows, CR LF, is one character
+                    lengths[id(value)] = len(value) - value.count("\r\n")
+                if lengths[id(value)] > MAX_CELL_CHARS:
+                    too_long.add(at)
+        if at not in covered:
             filled.setdefault(r, []).append(c)
     if len(filled) > MAX_TABLE_ROWS:
         report.error(
@@ -364,6 +369,8 @@ def _match(values: Iterable[object], lookup: dict[str, str]) -> dict[str, int]:
     """Which column each header names: column key -> index (the first cell naming it)."""
     positions: dict[str, int] = {}
     for index, value in enumerate(values):
+        if value is None:  # most of a row (the grid is as wide as the sheet)
+            continue
         if isinstance(value, date):  # Excel made a typed "Jan" (or "Jan-25") a date
             value = MONTH_HEADINGS[value.month - 1]
         key = lookup.get(fold(value))

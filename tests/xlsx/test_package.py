@@ -163,3 +163,18 @@ def test_a_part_reads_as_zipfile_reads_it(tmp_path: Path, damage: str, method: i
         assert outcome(once) == expected
     # zipfile stops at the data's end when the directory claims more, and reads it whole
     assert (expected == PART) == (damage in ("intact", "size-beyond-its-data"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16-be"])
+def test_a_doctype_is_found_in_each_encoding(tmp_path: Path, encoding: str) -> None:
+    """The quick scan for the word DOCTYPE lets no spelling of the mark through."""
+    from generator.xlsx.package import _has_doctype
+
+    path = tmp_path / "x.zip"
+    prolog = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'.encode(encoding)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("doc.xml", prolog)
+        archive.writestr("plain.xml", "<x>DOCTYPE, <!-- --></x>".encode(encoding))
+    with zipfile.ZipFile(path) as archive:
+        assert _has_doctype(archive, archive.getinfo("doc.xml"))
+        assert not _has_doctype(archive, archive.getinfo("plain.xml"))
