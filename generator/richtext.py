@@ -81,10 +81,12 @@ class RichText(str):
         return self.lstrip(chars).rstrip(chars)
 
     def lstrip(self, chars: str | None = None) -> str:
-        return self._slice(len(self) - len(str(self).lstrip(chars)), len(self))
+        kept = len(str.lstrip(self, chars))
+        return self if kept == len(self) else self._slice(len(self) - kept, len(self))
 
     def rstrip(self, chars: str | None = None) -> str:
-        return self._slice(0, len(str(self).rstrip(chars)))
+        kept = len(str.rstrip(self, chars))
+        return self if kept == len(self) else self._slice(0, kept)
 
     def split(self, sep: str | None = None, maxsplit: SupportsIndex = -1) -> list[str]:
         plain = str(self)

@@ -26,14 +26,37 @@ MAX_CELL_CHARS = 32_767  # Excel's limit: a longer text was not typed in Excel
 _NUMBERED_NAME = re.compile(r"^(\d{2})(?!\d)")
 
 
-@dataclass(frozen=True)
 class Cell:
-    """One cell's value as the reader saw it, and where it is."""
+    """One cell's value as the reader saw it, and where it is.
 
-    value: object
-    ref: CellRef
-    number_format: str = "General"
-    merged: bool = False  # covered by a merged range that starts above or left of it
+    A table builds one for every column of every row, and most are read once and never
+    reported (the month ticks), so the cell's address becomes a CellRef only when asked
+    for: a plain class, because a frozen dataclass costs three times as much to make."""
+
+    __slots__ = ("_ref", "merged", "number_format", "value")
+
+    def __init__(
+        self,
+        value: object,
+        ref: CellRef | tuple[str, str, int, int],
+        number_format: str = "General",
+        merged: bool = False,  # covered by a merged range that starts above or left of it
+    ) -> None:
+        self.value = value
+        self._ref = ref  # a CellRef, or (file, sheet, 0-based row, 0-based column)
+        self.number_format = number_format
+        self.merged = merged
+
+    def __repr__(self) -> str:
+        return f"Cell({self.value!r}, {self.ref!r}, {self.number_format!r}, {self.merged!r})"
+
+    @property
+    def ref(self) -> CellRef:
+        ref = self._ref
+        if isinstance(ref, tuple):
+            file, sheet, r, c = ref
+            ref = self._ref = CellRef(file, sheet, f"{column_letter(c + 1)}{r + 1}")
+        return ref
 
     @property
     def blank(self) -> bool:
@@ -220,15 +243,20 @@ def read_table(sheet: Sheet, file: str, columns: Sequence[Column], report: Repor
     filled: dict[int, list[int]] = {}
     too_long: set[tuple[int, int]] = set()
     lengths: dict[int, int] = {}  # a shared string's length, counted once for all its cells
-    for (r, c), value in sheet.values.items():
-        if r < data_start or c not in read or _blank(value) or (r, c) in sheet.errors:
+    errors, covered = sheet.errors, sheet.covered
+    for at, value in sheet.values.items():
+        r, c = at
+        if r < data_start or c not in read or value is None or at in errors:
             continue
-        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            if id(value) not in lengths:  # a line end from Windows, CR LF, is one character
-                lengths[id(value)] = len(value) - value.count("\r\n")
-            if lengths[id(value)] > MAX_CELL_CHARS:
-                too_long.add((r, c))
-        if (r, c) not in sheet.covered:
+        if isinstance(value, str):
+            if not value or value.isspace():  # blank (see _blank)
+                continue
+            if len(value) > MAX_CELL_CHARS:
+                if id(value) not in lengths:  # a line end from Windows, CR LF, is one character
+                    lengths[id(value)] = len(value) - value.count("\r\n")
+                if lengths[id(value)] > MAX_CELL_CHARS:
+                    too_long.add(at)
+        if at not in covered:
             filled.setdefault(r, []).append(c)
     if len(filled) > MAX_TABLE_ROWS:
         report.error(
@@ -250,19 +278,20 @@ def read_table(sheet: Sheet, file: str, columns: Sequence[Column], report: Repor
             report.error("rumus-tanpa-nilai", ref(r, c))
     rows: list[dict[str, Cell]] = []
     row_indexes: list[int] = []
+    values, formats, covered = sheet.values, sheet.formats, sheet.covered
+    unread = sheet.errors | too_long
+    title = sheet.title
     for r in sorted(filled):
-        cells = {
-            key: Cell(
-                None if (r, c) in sheet.errors or (r, c) in too_long else sheet.values.get((r, c)),
-                ref(r, c),
-                sheet.formats.get((r, c), "General"),
-                (r, c) in sheet.covered,
-            )
-            for key, c in positions.items()
-        }
-        # a row that only continues merged cells adds nothing (a merged KEGIATAN running
-        # past the last line, a merged column down to the sheet's end)
-        if all(cell.blank or cell.merged for cell in cells.values()):
+        cells = {}
+        adds = False  # a row that only continues merged cells adds nothing (a merged
+        # KEGIATAN running past the last line, a merged column down to the sheet's end)
+        for key, c in positions.items():
+            at = (r, c)
+            value = None if at in unread else values.get(at)
+            merged = at in covered
+            cells[key] = Cell(value, (file, title, r, c), formats.get(at, "General"), merged)
+            adds = adds or not (merged or _blank(value))
+        if not adds:
             continue
         rows.append(cells)
         row_indexes.append(r)
@@ -340,6 +369,8 @@ def _match(values: Iterable[object], lookup: dict[str, str]) -> dict[str, int]:
     """Which column each header names: column key -> index (the first cell naming it)."""
     positions: dict[str, int] = {}
     for index, value in enumerate(values):
+        if value is None:  # most of a row (the grid is as wide as the sheet)
+            continue
         if isinstance(value, date):  # Excel made a typed "Jan" (or "Jan-25") a date
             value = MONTH_HEADINGS[value.month - 1]
         key = lookup.get(fold(value))

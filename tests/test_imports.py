@@ -3,10 +3,14 @@ tests/test_imports.py guards click's)."""
 
 from __future__ import annotations
 
+import ast
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pydantic
 
 from tests.conftest import SAMPLE_SOURCES
 
@@ -37,6 +41,7 @@ NOT_FOR_A_PLAIN_BUILD = (
     "openpyxl",
     "subprocess",
     "concurrent.futures",
+    "importlib.metadata",  # pydantic's plugin search, which zi-plan skips (plan/models.py)
 )
 
 
@@ -75,3 +80,31 @@ def test_the_review_is_imported_when_the_build_runs_it(tmp_path: Path) -> None:
     )
 
     assert "generator.review" in loaded
+
+
+def test_validating_a_folder_without_a_logo_imports_no_python_docx(tmp_path: Path) -> None:
+    """The logo is checked with python-docx's image reader, the whole of python-docx
+    imported with it (~80 ms): only when there is a logo to check."""
+    folder = tmp_path / "sumber"
+    shutil.copytree(SAMPLE_SOURCES, folder, ignore=shutil.ignore_patterns("logo.*"))
+
+    without_logo = modules_of("validate", str(folder))
+    with_logo = modules_of("validate", str(SAMPLE_SOURCES))
+
+    assert "generator.plan.validate" in without_logo  # the probe saw the check happen
+    assert {name for name in without_logo if name.split(".")[0] == "docx"} == set()
+    assert "docx.image.image" in with_logo
+
+
+def test_pydantic_asks_its_plugin_loader_for_get_plugins_only() -> None:
+    """plan/models.py stands in for pydantic.plugin._loader with get_plugins alone (so that
+    importlib.metadata is not imported): any other name pydantic takes from the loader
+    would be missing."""
+    taken = set()
+    for path in Path(pydantic.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("_loader"):
+                taken |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.Import):
+                assert not any(a.name.endswith("plugin._loader") for a in node.names), path
+    assert taken == {"get_plugins"}

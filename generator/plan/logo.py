@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx.image.image import Image
-
 from generator.problems import CellRef, Report
 
 NAMES = ("logo.png", "logo.jpg", "logo.jpeg", "logo.gif")
@@ -65,6 +63,8 @@ def _unreadable(path: Path) -> str:
     if kind is None:
         other = next((n for magic, n in OTHER_SIGNATURES.items() if blob.startswith(magic)), None)
         return f"berformat {other}" if other else "bukan gambar PNG, JPEG atau GIF"
+    from docx.image.image import Image  # only with a logo: python-docx's image readers
+
     try:
         image = Image.from_blob(blob)  # what python-docx reads when it puts it on the cover
         if image.px_width <= 0 or image.px_height <= 0:

@@ -3,24 +3,44 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
+from types import ModuleType
 from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    StringConstraints,
+    GetCoreSchemaHandler,
     ValidatorFunctionWrapHandler,
-    WrapValidator,
     field_validator,
 )
+from pydantic_core import core_schema
 
 from generator.contract import DEFAULT_DOCUMENT_TITLE
 from generator.indonesian import letter
 from generator.richtext import RichText
+
+PYDANTIC_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def _without_pydantic_plugins() -> None:
+    """pydantic looks for plugins (``pydantic`` entry points) when it builds the first
+    model, and imports importlib.metadata to do so: 15 to 20 ms of every start, for plugins
+    zi-plan never uses. Its documented switch, PYDANTIC_DISABLE_PLUGINS, skips the search
+    but not that import, made at the top of the loader; so the loader's one function
+    (tests/test_imports.py checks that pydantic asks for no other) answers as that switch
+    would: no plugins."""
+    if PYDANTIC_PLUGIN_LOADER not in sys.modules:
+        loader = ModuleType(PYDANTIC_PLUGIN_LOADER)
+        loader.get_plugins = tuple  # type: ignore[attr-defined]  # get_plugins() -> ()
+        sys.modules[PYDANTIC_PLUGIN_LOADER] = loader
+
+
+_without_pydantic_plugins()
 
 
 def _keep_runs(value: object, handler: ValidatorFunctionWrapHandler) -> str:
@@ -35,10 +55,33 @@ def _keep_runs(value: object, handler: ValidatorFunctionWrapHandler) -> str:
     return text
 
 
+class _Schema:
+    """A field type's validation given as its finished core schema. The same as
+    ``Annotated[str, StringConstraints(...), WrapValidator(_keep_runs)]``, which pydantic
+    works out again for each of the ~25 fields that use it (a third of the models' build
+    time at every start: it inspects the validator's signature each time)."""
+
+    def __init__(self, schema: core_schema.CoreSchema) -> None:
+        self.schema = schema
+
+    def __get_pydantic_core_schema__(
+        self, source: object, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return self.schema
+
+
 Text = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1), WrapValidator(_keep_runs)
+    str,
+    _Schema(
+        core_schema.no_info_wrap_validator_function(
+            _keep_runs, core_schema.str_schema(strip_whitespace=True, min_length=1)
+        )
+    ),
 ]
-Prose = Annotated[str, WrapValidator(_keep_runs)]  # printed text that may be empty
+# printed text that may be empty
+Prose = Annotated[
+    str, _Schema(core_schema.no_info_wrap_validator_function(_keep_runs, core_schema.str_schema()))
+]
 
 
 class Frozen(BaseModel):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 _RANGE = re.compile(
     r"^[$]?(?P<min_col>[A-Za-z]{1,3})?[$]?(?P<min_row>\d+)?"
@@ -32,6 +32,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
+@lru_cache(maxsize=4096)  # the same few hundred addresses in every sheet of every unit
 def position(ref: str) -> tuple[int, int]:
     """``B12`` -> (11, 1): the 0-based row and column of a cell address."""
     letters = ref.rstrip("0123456789")

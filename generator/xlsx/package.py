@@ -9,6 +9,7 @@ merged range the size of a sheet is refused with a plain message instead of hang
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -168,21 +169,79 @@ class _ReadOnce(zipfile.ZipFile):
     def read(self, name: Any, pwd: bytes | None = None) -> bytes:
         key = name.filename if isinstance(name, zipfile.ZipInfo) else str(name)
         if key not in self._parts:
-            self._parts[key] = super().read(name, pwd)
+            info = name if isinstance(name, zipfile.ZipInfo) else self.getinfo(key)
+            data = None if pwd else self._plain_read(info)
+            self._parts[key] = super().read(name, pwd) if data is None else data
         return self._parts[key]
+
+    def _plain_read(self, info: zipfile.ZipInfo) -> bytes | None:
+        """The part's bytes when it is a plain stored or deflated member whose local header,
+        size and CRC all agree with the directory, else None: zipfile then reads it, with
+        its own checks and errors (a workbook's ~11 parts cost zipfile's Python machinery
+        more than their inflating)."""
+        if info.flag_bits & _UNUSUAL_FLAGS or info.compress_type not in _PLAIN_METHODS:
+            return None
+        if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+            return None
+        fp = self.fp  # the archive is opened and read by one open_workbook call, one thread
+        assert fp is not None
+        fp.seek(info.header_offset)
+        header = fp.read(_LOCAL_HEADER.size)
+        if len(header) != _LOCAL_HEADER.size:
+            return None
+        magic, flags, name_length, extra_length = _LOCAL_HEADER.unpack(header)
+        encoding = "utf-8" if flags & _UTF8_NAME else "cp437"  # zipfile's, as opened here
+        try:
+            if (
+                magic != b"PK\x03\x04"
+                or fp.read(name_length).decode(encoding) != info.orig_filename
+            ):
+                return None
+        except UnicodeDecodeError:
+            return None
+        fp.seek(extra_length, 1)
+        packed = fp.read(info.compress_size)
+        if len(packed) != info.compress_size:
+            return None
+        data = packed
+        if info.compress_type == zipfile.ZIP_DEFLATED:
+            try:  # one byte beyond the declared size tells a member that inflates further
+                data = zlib.decompressobj(-zlib.MAX_WBITS).decompress(packed, info.file_size + 1)
+            except zlib.error:
+                return None
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            return None
+        return data
+
+
+# the local file header up to the name: signature, flags, and the name's and extra's lengths
+_LOCAL_HEADER = struct.Struct("<4s2xH18xHH")
+_UNUSUAL_FLAGS = 0x01 | 0x20 | 0x40  # encrypted, compressed patch data, strong encryption
+_UTF8_NAME = 0x800
+_PLAIN_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
 def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     """Excel never writes a DOCTYPE; one is how XML entity bombs and XXE come in."""
     start = archive.read(info)[:DOCTYPE_SCAN_BYTES]
+    # every mark holds one of these (rarer than the marks' "<"): most parts are passed in
+    # two quick scans instead of three slow ones
+    if _DOCTYPE_WORD not in start and _DOCTYPE_WORD_UTF16 not in start:
+        return False
     return any(mark in start for mark in DOCTYPE_MARKS)
+
+
+_DOCTYPE_WORD = b"DOCTYPE"
+_DOCTYPE_WORD_UTF16 = "DOCTYPE".encode("utf-16-le")[:-1]  # D\0O\0...E: either byte order
 
 
 def _merged_cells(sheet_xml: bytes, where: CellRef, before: int, report: Report) -> int | None:
     """The cells a sheet's merged ranges cover, or None (reported) when a range, or all
     ranges of the workbook so far, are too large."""
     largest, total = (0, ""), 0
-    for match in _MERGE_REF.finditer(sheet_xml):
+    first = sheet_xml.find(b"mergeCell")  # a range's tag starts at the last "<" before it
+    start = max(sheet_xml.rfind(b"<", 0, first), 0) if first >= 0 else len(sheet_xml)
+    for match in _MERGE_REF.finditer(sheet_xml, start):
         ref = match.group(1).decode("ascii", "replace")
         try:
             min_col, min_row, max_col, max_row = range_boundaries(ref)

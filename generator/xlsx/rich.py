@@ -19,9 +19,10 @@ _OFF = ("0", "false", "off")
 def rich_string(element: etree._Element, main: str, font: str | None = None) -> str | None:
     """A ``<si>`` or ``<is>`` with a formatted run as RichText, or None when it holds plain
     text only; ``main`` is the part's namespace, ``font`` the cell's."""
-    text_tag, run_tag, properties_tag, font_tag = (f"{main}{t}" for t in ("t", "r", "rPr", "rFont"))
+    text_tag = f"{main}t"
     if len(element) == 1 and element[0].tag == text_tag:
         return None  # the common case, decided without looking further
+    run_tag, properties_tag, font_tag = f"{main}r", f"{main}rPr", f"{main}rFont"
     plain, runs, formatted = "", list[Run](), False
     for child in element:
         if child.tag == text_tag:

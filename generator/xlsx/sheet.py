@@ -141,10 +141,15 @@ def text_content(element: etree._Element, font: str | None = None) -> str:
     """A rich text's characters: its plain text and its runs, without phonetic guides;
     escapes decoded, and characters of a symbol font (the run's own, else the cell's
     ``font``) as Excel shows them."""
-    plain_texts, run_texts, run_fonts = _paths(main_namespace(element))
+    main = main_namespace(element)
+    if len(element) == 1:  # the common case, one <t> of text only, read without XPath
+        only = element[0]
+        if only.tag == tags(main).text and not len(only):
+            return shown(decode_escapes(only.text or ""), font)
+    plain_texts, run_texts, run_fonts = _paths(main)
     if font is None and not any(symbol_table(name) for name in set(run_fonts(element))):
         return decode_escapes(str(plain_texts(element)) + "".join(run_texts(element)))
-    names = tags(main_namespace(element))
+    names = tags(main)
     shown_plain, runs = "", []
     for child in element:
         if child.tag == names.text:
@@ -174,11 +179,12 @@ def read_sheet(
     beyond ``max_cells`` cells with a value."""
     main = main_namespace(root)
     names = tags(main)
-    cell_tag, value_tag, formula_tag, inline_tag = (
+    cell_tag, value_tag, formula_tag, inline_tag, text_tag = (
         names.cell,
         names.value,
         names.formula,
         names.inline,
+        names.text,
     )
     fonts = shared.symbol_fonts
     values: dict[tuple[int, int], object] = {}
@@ -204,9 +210,7 @@ def read_sheet(
         if len(values) > max_cells:
             raise TooManyCells(title)
         column, last_ref = 0, None  # a cell without an address follows the one before it
-        for cell in element:
-            if cell.tag != cell_tag:
-                continue
+        for cell in element.iterchildren(cell_tag):
             ref = cell.get("r") or None
             if ref is not None:
                 last_ref = ref
@@ -242,7 +246,11 @@ def read_sheet(
                 if inline is None:
                     continue
                 font = fonts.get(int(cell.get("s") or 0))
-                value = rich_string(inline, main, font) or text_content(inline, font)
+                only = inline[0] if len(inline) == 1 else None
+                if only is not None and only.tag == text_tag and not len(only):
+                    value = shown(decode_escapes(only.text or ""), font)  # plain text
+                else:
+                    value = rich_string(inline, main, font) or text_content(inline, font)
             elif not text:
                 continue
             elif kind == "n":
@@ -354,6 +362,8 @@ def _merge(
             raise ValueError(f"merged ranges of {thousands(total)} cells")
     last_row = max((r for r, _ in values), default=-1)
     last_column = max((c for _, c in values), default=-1)
+    if not merges:
+        return set(), last_row + 1, last_column + 1
     for top, left, bottom, right in merges:  # Excel keeps no value under a merge, others may
         for r in range(top, min(bottom, last_row) + 1):
             for c in range(left, min(right, last_column) + 1):

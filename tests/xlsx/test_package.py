@@ -111,3 +111,70 @@ def test_a_merged_range_spelt_with_character_references_is_not_expanded(make_wor
 
     assert open_workbook(written(make_workbook, rows, after=merge), report) is None
     assert codes(report) == ["file-rusak"]
+
+
+# -- reading a part: the quick read agrees with zipfile, or leaves the part to zipfile ------
+
+
+def _patched(data: bytes, signature: bytes, offset: int, field: bytes) -> bytes:
+    """The archive with ``field`` written at ``offset`` into its first record starting
+    with ``signature`` (the local header PK\\3\\4 or the directory entry PK\\1\\2)."""
+    start = data.index(signature) + offset
+    return data[:start] + field + data[start + len(field) :]
+
+
+def _u32(value: int) -> bytes:
+    return value.to_bytes(4, "little")
+
+
+PART = b"<worksheet>" + b"<row/>" * 500 + b"</worksheet>"
+DAMAGES = {
+    "intact": lambda d: d,
+    "crc-in-directory": lambda d: _patched(d, b"PK\x01\x02", 16, _u32(12345)),
+    "inflates-beyond-its-size": lambda d: _patched(d, b"PK\x01\x02", 24, _u32(len(PART) - 7)),
+    "size-beyond-its-data": lambda d: _patched(d, b"PK\x01\x02", 24, _u32(len(PART) + 7)),
+    "packed-size-cut": lambda d: _patched(d, b"PK\x01\x02", 20, _u32(40)),
+    "name-in-local-header": lambda d: _patched(d, b"PK\x03\x04", 30, b"Y"),
+    "local-signature": lambda d: _patched(d, b"PK\x03\x04", 0, b"PK\x05\x06"),
+    "deflate-stream": lambda d: _patched(d, b"PK\x03\x04", 30 + len("x.xml") + 3, b"\xff" * 6),
+}
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED])
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_part_reads_as_zipfile_reads_it(tmp_path: Path, damage: str, method: int) -> None:
+    """The package's own read of a part (zipfile's machinery costs more than the
+    inflating) gives zipfile's bytes, or zipfile's very error for a damaged member."""
+    from generator.xlsx.package import _ReadOnce
+
+    path = tmp_path / "x.zip"
+    with zipfile.ZipFile(path, "w", method) as archive:
+        archive.writestr("x.xml", PART)
+    path.write_bytes(DAMAGES[damage](path.read_bytes()))
+
+    def outcome(archive: zipfile.ZipFile) -> object:
+        try:
+            return archive.read("x.xml")
+        except Exception as exc:  # whatever zipfile raises, the read must raise the same
+            return (type(exc), str(exc))
+
+    with zipfile.ZipFile(path) as plain, _ReadOnce(path) as once:
+        expected = outcome(plain)
+        assert outcome(once) == expected
+    # zipfile stops at the data's end when the directory claims more, and reads it whole
+    assert (expected == PART) == (damage in ("intact", "size-beyond-its-data"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16-be"])
+def test_a_doctype_is_found_in_each_encoding(tmp_path: Path, encoding: str) -> None:
+    """The quick scan for the word DOCTYPE lets no spelling of the mark through."""
+    from generator.xlsx.package import _has_doctype
+
+    path = tmp_path / "x.zip"
+    prolog = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'.encode(encoding)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("doc.xml", prolog)
+        archive.writestr("plain.xml", "<x>DOCTYPE, <!-- --></x>".encode(encoding))
+    with zipfile.ZipFile(path) as archive:
+        assert _has_doctype(archive, archive.getinfo("doc.xml"))
+        assert not _has_doctype(archive, archive.getinfo("plain.xml"))
