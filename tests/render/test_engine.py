@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined
 
 from generator.plan.validate import load_plan
 from generator.render import engine
 from generator.render.context import build_context
 from generator.render.document import TEMPLATE, render
+from generator.richtext import ITALIC, PLAIN, RichText, Style
 from tests.conftest import SAMPLE_SOURCES
 
 
@@ -68,6 +70,47 @@ def test_compiling_once_renders_what_jinja_itself_renders(plan: Any) -> None:
     ours = engine.jinja_env().from_string(body).render(context)
 
     assert ours == plain.from_string(body).render(context)
+
+
+LISTING_BODY = (
+    '<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:p><w:pPr><w:pStyle w:val="ZIIsi"/></w:pPr><w:r><w:t xml:space="preserve">'
+    "{{ plain }} / {{ rich }}</w:t></w:r></w:p></w:body>"
+)
+LISTING_CONTEXT = {
+    "plain": "baris satu\nbaris dua\tsetelah tab\n\n_ & <b>",
+    "rich": RichText(
+        [("awal\t", PLAIN), ("miring\tdan\nbaris", ITALIC), ("\ttebal", Style(bold=True))]
+    ),
+}
+
+
+def test_breaks_and_tabs_come_out_as_docxtpl_writes_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """_literal writes a value's line breaks and tabs as docxtpl's resolve_listing writes
+    them (which then need not run), in plain text and in formatted runs alike."""
+    ours = engine.jinja_env().from_string(LISTING_BODY).render(LISTING_CONTEXT)
+    monkeypatch.setattr(engine, "_BREAK", "\n")
+    monkeypatch.setattr(engine, "_TAB", "\t")
+    raw = Environment(autoescape=True, finalize=engine._literal).from_string(LISTING_BODY)
+    theirs = DocxTemplate.resolve_listing(None, raw.render(LISTING_CONTEXT))
+
+    assert "<w:br/>" in ours and "<w:tab/>" in ours and "<w:rPr><w:i/></w:rPr><w:tab/>" in ours
+    assert ours == theirs
+    assert not engine._in_text(ours, engine._LISTING_CHARS)  # nothing left for docxtpl
+
+
+def test_resolve_listing_still_runs_for_what_is_left_in_a_text() -> None:
+    """A paragraph mark (\\a) no value can hold today still becomes a paragraph; line ends
+    between tags (an image's XML) are no text and are left alone."""
+    text = '<w:p><w:r><w:t xml:space="preserve">satu\adua</w:t></w:r></w:p>'
+    between = "<w:p>\n  <w:r><w:t>satu</w:t></w:r>\n</w:p>"
+
+    resolve = engine.PatchingOnce.__new__(engine.PatchingOnce).resolve_listing
+
+    assert resolve(text).count("<w:p>") == 2
+    assert resolve(between) == between
 
 
 def test_the_byte_stable_save_writes_the_parts_python_docx_writes(
