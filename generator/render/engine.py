@@ -136,6 +136,8 @@ class PatchingOnce(DocxTemplate):  # type: ignore[misc]
     source, and a strict parse of the rendered body."""
 
     _patched: ClassVar[dict[str, str]] = {}
+    docx: Any  # docxtpl sets it, untyped
+    is_rendered: bool
 
     def init_docx(self, reload: bool = True) -> None:
         """docxtpl opens the template anew for each render, parsing every part; a copy of
