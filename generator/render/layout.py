@@ -7,7 +7,7 @@ optional columns are dropped, widths fitted to the page, and the cells of one gr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from docx.document import Document
 from docx.oxml.ns import qn
@@ -156,11 +156,11 @@ def _table_height(table: _Table) -> int:
     for cells in table.rows:
         column, tallest = 0, 0
         for cell in cells:
-            span = _span(cell)
+            span = table.cells(cell).span
             room = sum(grid[column : column + span]) - margins
             column += span
             height = 0
-            for read in table.cells.paragraphs(cell):
+            for read in table.cells(cell).paragraphs:
                 lines = wrapped_lines(read.text, read.points, read.bold, room - read.font.indent)
                 height += round(max(lines, 1) * read.points * LINE_HEIGHT * TWIPS_PER_POINT)
             tallest = max(tallest, height)
@@ -232,47 +232,54 @@ def _property(element: Element, properties: str, name: str) -> Element | None:
     return None if found is None else _child(found, name)
 
 
-def _span(cell: Element) -> int:
-    span = _property(cell, TC_PR, GRID_SPAN)
-    return int(span.get(VAL)) if span is not None else 1
+class _Cell(NamedTuple):
+    """What the passes read of a cell (see _Cells)."""
+
+    paragraphs: list[Read]  # its w:p children, read
+    text: str  # its w:t texts, stripped
+    span: int  # the grid columns it spans
+    width: Element | None  # its w:tcW
 
 
 class _Cells:
-    """What the passes read of the tables' cells, each cell read once per shape: its
-    paragraphs (see measure.read_paragraph) and its text. lxml hands out one proxy per
-    element while it is held, so the cells key a dict; a pass that changes a cell's runs
-    (a merge clears it, a shrink resizes them) forgets what was read of it."""
+    """What the passes read of the tables' cells, each cell read once per shape. lxml
+    hands out one proxy per element while it is held, so the cells key a dict; a pass
+    that changes a cell (a merge clears it, a shrink resizes its runs, a dropped column
+    narrows its span) forgets what was read of it."""
 
     def __init__(self, fonts: dict[str, Font]) -> None:
         self.fonts = fonts
-        self._read: dict[Element, tuple[list[Read], str]] = {}
+        self._read: dict[Element, _Cell] = {}
 
-    def paragraphs(self, cell: Element) -> list[Read]:
-        """Each paragraph of the cell (its w:p children), read."""
-        return self._reading(cell)[0]
-
-    def text(self, cell: Element) -> str:
-        """The cell's w:t texts, stripped."""
-        return self._reading(cell)[1]
+    def __call__(self, cell: Element) -> _Cell:
+        found = self._read.get(cell)
+        if found is None:
+            found = self._read[cell] = self._reading(cell)
+        return found
 
     def forget(self, cell: Element) -> None:
         self._read.pop(cell, None)
 
-    def _reading(self, cell: Element) -> tuple[list[Read], str]:
-        found = self._read.get(cell)
-        if found is None:
-            reads, only_paragraphs = [], True
-            for child in cell:
-                if child.tag == P:
-                    reads.append(read_paragraph(child, self.fonts))
-                elif child.tag != TC_PR:
-                    only_paragraphs = False
-            if only_paragraphs:  # the paragraphs hold every w:t of the cell
-                text = "".join(read.plain for read in reads)
-            else:
-                text = "".join(t.text or "" for t in cell.iter(T))
-            found = self._read[cell] = (reads, text.strip())
-        return found
+    def _reading(self, cell: Element) -> _Cell:
+        reads, only_paragraphs, properties = [], True, None
+        for child in cell:
+            if child.tag == P:
+                reads.append(read_paragraph(child, self.fonts))
+            elif child.tag == TC_PR and properties is None:
+                properties = child
+            elif child.tag != TC_PR:
+                only_paragraphs = False
+        if only_paragraphs:  # the paragraphs hold every w:t of the cell
+            text = "".join(read.plain for read in reads)
+        else:
+            text = "".join(t.text or "" for t in cell.iter(T))
+        span, width = None, None
+        for child in () if properties is None else properties:
+            if child.tag == GRID_SPAN and span is None:
+                span = child
+            elif child.tag == CELL_WIDTH and width is None:
+                width = child
+        return _Cell(reads, text.strip(), int(span.get(VAL)) if span is not None else 1, width)
 
 
 class _Table:
@@ -295,13 +302,13 @@ class _Table:
         for row in self.rows[:headers]:
             column = 0
             for cell in row:
-                text, span = cells.text(cell), _span(cell)
+                text, span = cells(cell).text, cells(cell).span
                 if text and span == 1:
                     self.headers[column] = text.upper()
                 column += span
 
     def column_empty(self, index: int) -> bool:
-        return all(not self.cells.text(cells[index]) for cells in self.data_rows)
+        return all(not self.cells(cells[index]).text for cells in self.data_rows)
 
 
 # -- measuring ----------------------------------------------------------------------------
@@ -315,9 +322,9 @@ def _measures(table: _Table) -> list[dict[Measure, int]]:
         full = len(cells) == len(table.grid)
         column = 0
         for cell in cells:
-            span = 1 if full else _span(cell)
+            span = 1 if full else table.cells(cell).span
             if span == 1 and column < len(measures):
-                for read in table.cells.paragraphs(cell):
+                for read in table.cells(cell).paragraphs:
                     found = measure_paragraph(read)
                     if found is not None:
                         key, units = found
@@ -344,7 +351,7 @@ def _remove_columns(table: _Table, indices: set[int]) -> None:
             continue
         column = 0
         for cell in cells:
-            span = _span(cell)
+            span = table.cells(cell).span
             dropped = sum(1 for c in range(column, column + span) if c in indices)
             column += span
             if not dropped:
@@ -354,6 +361,7 @@ def _remove_columns(table: _Table, indices: set[int]) -> None:
                 continue
             grid_span = _property(cell, TC_PR, GRID_SPAN)
             assert grid_span is not None  # span > 1 was read from it
+            table.cells.forget(cell)
             if span - dropped == 1:
                 grid_span.getparent().remove(grid_span)
             else:
@@ -401,10 +409,11 @@ def _fit_width(table: _Table, width: int) -> None:
         table_width.set(TYPE, "dxa")
         table_width.set(W, str(width))
     for cells in table.rows:
-        spans = [1] * len(cells) if len(cells) == len(scaled) else [_span(c) for c in cells]
+        full = len(cells) == len(scaled)
         column = 0
-        for cell, span in zip(cells, spans, strict=True):
-            tc_w = _property(cell, TC_PR, CELL_WIDTH)
+        for cell in cells:
+            read = table.cells(cell)
+            span, tc_w = 1 if full else read.span, read.width
             if tc_w is not None:
                 tc_w.set(TYPE, "dxa")
                 tc_w.set(W, str(sum(scaled[column : column + span])))
@@ -455,7 +464,7 @@ def _run_sizes(table: _Table) -> list[tuple[Element, float]]:
     sizes = []
     for cells in table.rows:
         for cell in cells:
-            paragraphs = zip(_children(cell, P), table.cells.paragraphs(cell), strict=True)
+            paragraphs = zip(_children(cell, P), table.cells(cell).paragraphs, strict=True)
             for paragraph, read in paragraphs:
                 sizes += [(run, read.points) for run in paragraph.iter(R)]
     return sizes
@@ -483,10 +492,10 @@ def _share(total: int, weights: list[int], minimums: list[int], columns: list[in
 
 def _merge_groups(table: _Table, columns: list[int], identical_only: bool) -> None:
     """Merges a column's cells down over the rows of one group (same first-column text)."""
-    rows, text = table.data_rows, table.cells.text
-    groups = [text(cells[0]) for cells in rows]  # read before any cell is cleared
+    rows, read = table.data_rows, table.cells
+    groups = [read(cells[0]).text for cells in rows]  # read before any cell is cleared
     for index in columns:
-        texts = [text(cells[index]) for cells in rows] if identical_only else []
+        texts = [read(cells[index]).text for cells in rows] if identical_only else []
         start = 0
         for position in range(1, len(rows) + 1):
             same = (

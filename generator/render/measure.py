@@ -220,9 +220,8 @@ def read_paragraph(paragraph: Element, fonts: dict[str, Font]) -> Read:
     One walk over every element of the paragraph: lxml's iter() with a tag filter, or a
     walk per property, costs half as much again.
     """
-    style = _property(paragraph, P_PR, P_STYLE)
-    font = fonts.get(style.get(VAL) if style is not None else "", fonts[""])
-    parts, plain, bold, sizes = [], [], font.bold, []
+    properties = style = None  # the paragraph's first w:pPr and that one's first w:pStyle
+    parts, plain, bold, sizes = [], [], False, []
     for node in paragraph.iter():
         tag = node.tag
         if tag == T:
@@ -235,6 +234,12 @@ def read_paragraph(paragraph: Element, fonts: dict[str, Font]) -> Read:
             bold = bold or (flag is not None and flag.get(VAL, "1") not in ("0", "false"))
             if size is not None:
                 sizes.append(int(size.get(VAL)) / 2)
+        elif tag == P_PR and properties is None and node.getparent() is paragraph:
+            properties = node
+        elif tag == P_STYLE and style is None and node.getparent() is properties:
+            style = node
+    font = fonts.get(style.get(VAL) if style is not None else "", fonts[""])
+    bold = bold or font.bold
     text = "".join(parts)
     return Read(font, text, "".join(plain), bold, max(sizes) if sizes else font.points)
 
