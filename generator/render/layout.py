@@ -250,6 +250,7 @@ class _Cells:
     def __init__(self, fonts: dict[str, Font]) -> None:
         self.fonts = fonts
         self._read: dict[Element, _Cell] = {}
+        self._texts: dict[Element, str] = {}
 
     def __call__(self, cell: Element) -> _Cell:
         found = self._read.get(cell)
@@ -257,8 +258,20 @@ class _Cells:
             found = self._read[cell] = self._reading(cell)
         return found
 
+    def text(self, cell: Element) -> str:
+        """The cell's text, without reading the rest of it: an optional column's cells
+        are looked at only to see whether they are empty, and then dropped."""
+        found = self._read.get(cell)
+        if found is not None:
+            return found.text
+        text = self._texts.get(cell)
+        if text is None:
+            text = self._texts[cell] = "".join(t.text or "" for t in cell.iter(T)).strip()
+        return text
+
     def forget(self, cell: Element) -> None:
         self._read.pop(cell, None)
+        self._texts.pop(cell, None)
 
     def _reading(self, cell: Element) -> _Cell:
         reads, only_paragraphs, properties = [], True, None
@@ -308,7 +321,7 @@ class _Table:
                 column += span
 
     def column_empty(self, index: int) -> bool:
-        return all(not self.cells(cells[index]).text for cells in self.data_rows)
+        return all(not self.cells.text(cells[index]) for cells in self.data_rows)
 
 
 # -- measuring ----------------------------------------------------------------------------
