@@ -350,6 +350,10 @@ def test_measure_breaks_at_spaces_and_hyphens_not_at_slashes() -> None:
     assert longest_word(joined, 9) == text_width(joined, 9)
     assert longest_word("in-house training", 9) == text_width("training", 9)
     assert longest_word("2024/2025", 9) == text_width("2024/2025", 9)
+    # any whitespace breaks, a no-break space too (str.split's and the regex's alike)
+    for space in (" ", "  ", "\t", "\n", "\u00a0", "\u2003"):
+        assert longest_word(f"{space}Rutan{space}Pekanbaru{space}", 9) == text_width("Pekanbaru", 9)
+    assert longest_word("", 9) == longest_word(" ", 9) == 0
 
 
 def test_no_column_is_narrower_than_its_longest_word() -> None:
