@@ -26,10 +26,12 @@ def plan() -> Any:
     return load_plan(SAMPLE_SOURCES)[0]
 
 
-def test_docxtpl_still_calls_the_three_methods_we_override(
+def test_docxtpl_still_calls_the_methods_we_override(
     plan: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    called: dict[str, int] = {"patch_xml": 0, "resolve_listing": 0, "fix_tables": 0}
+    called = dict.fromkeys(
+        ("patch_xml", "resolve_listing", "fix_tables", "fix_docpr_ids", "map_tree"), 0
+    )
     for name in called:
         original = getattr(engine.PatchingOnce, name)
 
@@ -126,6 +128,27 @@ def test_resolve_listing_still_runs_for_what_is_left_in_a_text() -> None:
 
     assert resolve(text).count("<w:p>") == 2
     assert resolve(between) == between
+
+
+def test_the_body_parsed_in_place_is_the_body_parsed_alone_and_moved_in(
+    plan: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fix_tables parses the rendered body inside the template's root; the package is
+    the one docxtpl's way gives (parse the body alone, move it into the document), the
+    logo's namespace declarations included."""
+    in_place = render(plan)
+    assert in_place.docx.element.body.getparent() is in_place.docx.part.element
+    assert engine._frame(TEMPLATE.read_bytes()) is not None
+    monkeypatch.setattr(engine, "_frame", lambda template: None)
+    alone = render(plan)
+    ours, theirs = tmp_path / "in_place.docx", tmp_path / "alone.docx"
+    engine.save_deterministic(in_place.docx, ours)
+    engine.save_deterministic(alone.docx, theirs)
+
+    with zipfile.ZipFile(ours) as a, zipfile.ZipFile(theirs) as b:
+        assert a.namelist() == b.namelist()
+        assert all(a.read(name) == b.read(name) for name in a.namelist())
+        assert b"<w:drawing>" in a.read("word/document.xml")  # the sample has a logo
 
 
 def test_the_byte_stable_save_writes_the_parts_python_docx_writes(
