@@ -7,7 +7,7 @@ optional columns are dropped, widths fitted to the page, and the cells of one gr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from docx.document import Document
 from docx.oxml.ns import qn
@@ -18,10 +18,11 @@ from generator.render.measure import (
     TWIPS_PER_POINT,
     Font,
     Measure,
+    Read,
     cell_margins,
     measure_paragraph,
-    paragraph_font,
     paragraph_fonts,
+    read_paragraph,
     set_sizes,
     word_need,
     wrapped_lines,
@@ -80,12 +81,13 @@ _TCPR_LATER = {
 
 def shape(document: Document, paper: str = "A4") -> None:
     body = document.element.body
-    fonts = paragraph_fonts(document)
+    cells = _Cells(paragraph_fonts(document))
     for sect_pr in body.iter(SECT_PR):
         _set_paper(sect_pr, paper)
     widths = _text_widths(body)
+    tables: dict[Element, _Table] = {}
     for element, text_width in widths.items():
-        table = _Table(element)
+        table = tables[element] = _Table(element, cells)
         if not any(table.headers):
             continue
         empty = {
@@ -95,21 +97,21 @@ def shape(document: Document, paper: str = "A4") -> None:
         }
         if empty:
             _remove_columns(table, empty)
-            table = _Table(element)
-        _fit_width(table, text_width, fonts)
+            table = tables[element] = _Table(element, cells)
+        _fit_width(table, text_width)
         headers = table.headers
         rule = MERGE_RULES.get(headers[1] if len(headers) > 1 else "")
         if rule:
             columns, identical_only = rule
             _merge_groups(table, [i for i, h in enumerate(headers) if h in columns], identical_only)
-    _compact_small_matrices(body, widths, fonts)
+    _compact_small_matrices(body, widths, tables)
 
 
 # -- sections -----------------------------------------------------------------------------
 
 
 def _compact_small_matrices(
-    body: Element, widths: dict[Element, int], fonts: dict[str, Font]
+    body: Element, widths: dict[Element, int], tables: dict[Element, _Table]
 ) -> None:
     """A matrix filling at most SMALL_MATRIX_SHARE of its landscape page shares the page
     with the Target Prioritas table that follows it (its heading, caption and table),
@@ -117,24 +119,24 @@ def _compact_small_matrices(
     behind that table, which is then fitted to the landscape width."""
     children = list(body)
     for index, child in enumerate(children):
-        if child.tag != TBL or not _is_matrix(_Table(child)):
+        if child.tag != TBL or not _is_matrix(tables[child]):
             continue
         following = children[index + 1 : index + 6]
         if not following or _property(following[0], P_PR, SECT_PR) is None:
             continue
         brk = following[0]
         page = _text_height(_property(brk, P_PR, SECT_PR))
-        if _table_height(_Table(child), fonts) > page * SMALL_MATRIX_SHARE:
+        if _table_height(tables[child]) > page * SMALL_MATRIX_SHARE:
             continue
         priority = next((i for i, el in enumerate(following[1:], 1) if el.tag == TBL), None)
         if priority is None or not all(
             el.tag == P and _property(el, P_PR, SECT_PR) is None for el in following[1:priority]
         ):
             continue
-        table = _Table(following[priority])
+        table = tables[following[priority]]
         if len(table.headers) > 1 and table.headers[1] == "TARGET PRIORITAS":
             following[priority].addnext(brk)
-            _fit_width(table, widths[child], fonts)
+            _fit_width(table, widths[child])
 
 
 def _text_height(sect_pr: Element) -> int:
@@ -145,7 +147,7 @@ def _text_height(sect_pr: Element) -> int:
     return int(size.get(qn("w:h"))) - top - bottom
 
 
-def _table_height(table: _Table, fonts: dict[str, Font]) -> int:
+def _table_height(table: _Table) -> int:
     """About how tall the table is laid out (twips): per row its tallest cell, lines
     wrapped word by word at the column's width (merged cells counted in each row)."""
     grid = [int(col.get(W)) for col in table.grid]
@@ -154,14 +156,13 @@ def _table_height(table: _Table, fonts: dict[str, Font]) -> int:
     for cells in table.rows:
         column, tallest = 0, 0
         for cell in cells:
-            span = _span(cell)
+            span = table.cells(cell).span
             room = sum(grid[column : column + span]) - margins
             column += span
             height = 0
-            for paragraph in _children(cell, P):
-                font, text, bold, points = paragraph_font(paragraph, fonts)
-                lines = wrapped_lines(text, points, bold, room - font.indent)
-                height += round(max(lines, 1) * points * LINE_HEIGHT * TWIPS_PER_POINT)
+            for read in table.cells(cell).paragraphs:
+                lines = wrapped_lines(read.text, read.points, read.bold, room - read.font.indent)
+                height += round(max(lines, 1) * read.points * LINE_HEIGHT * TWIPS_PER_POINT)
             tallest = max(tallest, height)
         total += tallest
     return total
@@ -231,20 +232,75 @@ def _property(element: Element, properties: str, name: str) -> Element | None:
     return None if found is None else _child(found, name)
 
 
-def _span(cell: Element) -> int:
-    span = _property(cell, TC_PR, GRID_SPAN)
-    return int(span.get(VAL)) if span is not None else 1
+class _Cell(NamedTuple):
+    """What the passes read of a cell (see _Cells)."""
+
+    paragraphs: list[Read]  # its w:p children, read
+    text: str  # its w:t texts, stripped
+    span: int  # the grid columns it spans
+    width: Element | None  # its w:tcW
 
 
-def _text(cell: Element) -> str:
-    return "".join(t.text or "" for t in cell.iter(T)).strip()
+class _Cells:
+    """What the passes read of the tables' cells, each cell read once per shape. lxml
+    hands out one proxy per element while it is held, so the cells key a dict; a pass
+    that changes a cell (a merge clears it, a shrink resizes its runs, a dropped column
+    narrows its span) forgets what was read of it."""
+
+    def __init__(self, fonts: dict[str, Font]) -> None:
+        self.fonts = fonts
+        self._read: dict[Element, _Cell] = {}
+        self._texts: dict[Element, str] = {}
+
+    def __call__(self, cell: Element) -> _Cell:
+        found = self._read.get(cell)
+        if found is None:
+            found = self._read[cell] = self._reading(cell)
+        return found
+
+    def text(self, cell: Element) -> str:
+        """The cell's text, without reading the rest of it: an optional column's cells
+        are looked at only to see whether they are empty, and then dropped."""
+        found = self._read.get(cell)
+        if found is not None:
+            return found.text
+        text = self._texts.get(cell)
+        if text is None:
+            text = self._texts[cell] = "".join(t.text or "" for t in cell.iter(T)).strip()
+        return text
+
+    def forget(self, cell: Element) -> None:
+        self._read.pop(cell, None)
+        self._texts.pop(cell, None)
+
+    def _reading(self, cell: Element) -> _Cell:
+        reads, only_paragraphs, properties = [], True, None
+        for child in cell:
+            if child.tag == P:
+                reads.append(read_paragraph(child, self.fonts))
+            elif child.tag == TC_PR and properties is None:
+                properties = child
+            elif child.tag != TC_PR:
+                only_paragraphs = False
+        if only_paragraphs:  # the paragraphs hold every w:t of the cell
+            text = "".join(read.plain for read in reads)
+        else:
+            text = "".join(t.text or "" for t in cell.iter(T))
+        span, width = None, None
+        for child in () if properties is None else properties:
+            if child.tag == GRID_SPAN and span is None:
+                span = child
+            elif child.tag == CELL_WIDTH and width is None:
+                width = child
+        return _Cell(reads, text.strip(), int(span.get(VAL)) if span is not None else 1, width)
 
 
 class _Table:
     """A table's grid, rows and cells, read once; header names from its header rows."""
 
-    def __init__(self, element: Element) -> None:
+    def __init__(self, element: Element, cells: _Cells) -> None:
         self.element = element
+        self.cells = cells
         self.grid = _children(_child(element, TBL_GRID), GRID_COL)
         rows = _children(element, TR)
         self.rows = [_children(row, TC) for row in rows]
@@ -256,22 +312,22 @@ class _Table:
         self.data_rows = [cells for cells in self.rows[headers:] if len(cells) == len(self.grid)]
         # one name per grid column, in capitals (the lowest header row wins)
         self.headers = [""] * len(self.grid)
-        for cells in self.rows[:headers]:
+        for row in self.rows[:headers]:
             column = 0
-            for cell in cells:
-                text, span = _text(cell), _span(cell)
+            for cell in row:
+                text, span = cells(cell).text, cells(cell).span
                 if text and span == 1:
                     self.headers[column] = text.upper()
                 column += span
 
     def column_empty(self, index: int) -> bool:
-        return all(not _text(cells[index]) for cells in self.data_rows)
+        return all(not self.cells.text(cells[index]) for cells in self.data_rows)
 
 
 # -- measuring ----------------------------------------------------------------------------
 
 
-def _measures(table: _Table, fonts: dict[str, Font]) -> list[dict[Measure, int]]:
+def _measures(table: _Table) -> list[dict[Measure, int]]:
     """Per grid column, per size and indent of its paragraphs, the longest word (font
     units); cells spanning several columns (banners, WAKTU/BULAN) are not counted."""
     measures: list[dict[Measure, int]] = [{} for _ in table.grid]
@@ -279,10 +335,10 @@ def _measures(table: _Table, fonts: dict[str, Font]) -> list[dict[Measure, int]]
         full = len(cells) == len(table.grid)
         column = 0
         for cell in cells:
-            span = 1 if full else _span(cell)
+            span = 1 if full else table.cells(cell).span
             if span == 1 and column < len(measures):
-                for paragraph in _children(cell, P):
-                    found = measure_paragraph(paragraph, fonts)
+                for read in table.cells(cell).paragraphs:
+                    found = measure_paragraph(read)
                     if found is not None:
                         key, units = found
                         known = measures[column]
@@ -308,7 +364,7 @@ def _remove_columns(table: _Table, indices: set[int]) -> None:
             continue
         column = 0
         for cell in cells:
-            span = _span(cell)
+            span = table.cells(cell).span
             dropped = sum(1 for c in range(column, column + span) if c in indices)
             column += span
             if not dropped:
@@ -318,6 +374,7 @@ def _remove_columns(table: _Table, indices: set[int]) -> None:
                 continue
             grid_span = _property(cell, TC_PR, GRID_SPAN)
             assert grid_span is not None  # span > 1 was read from it
+            table.cells.forget(cell)
             if span - dropped == 1:
                 grid_span.getparent().remove(grid_span)
             else:
@@ -326,7 +383,7 @@ def _remove_columns(table: _Table, indices: set[int]) -> None:
         table.grid[index].getparent().remove(table.grid[index])
 
 
-def _fit_width(table: _Table, width: int, fonts: dict[str, Font]) -> None:
+def _fit_width(table: _Table, width: int) -> None:
     """Fits the grid to the text width; each cell's w:tcW follows its grid columns.
 
     Every column is at least as wide as the longest word it holds (measure.py), so that no
@@ -339,7 +396,7 @@ def _fit_width(table: _Table, width: int, fonts: dict[str, Font]) -> None:
     wider than MAX_WORD, many columns of long words) does every column get its need scaled
     down alike, at the table's own size, and the longest words break at the cell's edge.
     """
-    measures, margins = _measures(table, fonts), cell_margins(table.element)
+    measures, margins = _measures(table), cell_margins(table.element)
     needs = _needs(measures, margins)
     template = [  # a short-value column left empty (no Waktu given) needs only its header
         needs[i] if name in EMPTY_SHRINKS and table.column_empty(i) else int(col.get(W))
@@ -353,7 +410,10 @@ def _fit_width(table: _Table, width: int, fonts: dict[str, Font]) -> None:
             )
             if fits:
                 scaled = smaller
-                set_sizes(_run_sizes(table, fonts), scale)
+                set_sizes(_run_sizes(table), scale)
+                for cells in table.rows:
+                    for cell in cells:
+                        table.cells.forget(cell)
                 break
     for col, value in zip(table.grid, scaled, strict=True):
         col.set(W, str(value))
@@ -362,10 +422,11 @@ def _fit_width(table: _Table, width: int, fonts: dict[str, Font]) -> None:
         table_width.set(TYPE, "dxa")
         table_width.set(W, str(width))
     for cells in table.rows:
-        spans = [1] * len(cells) if len(cells) == len(scaled) else [_span(c) for c in cells]
+        full = len(cells) == len(scaled)
         column = 0
-        for cell, span in zip(cells, spans, strict=True):
-            tc_w = _property(cell, TC_PR, CELL_WIDTH)
+        for cell in cells:
+            read = table.cells(cell)
+            span, tc_w = 1 if full else read.span, read.width
             if tc_w is not None:
                 tc_w.set(TYPE, "dxa")
                 tc_w.set(W, str(sum(scaled[column : column + span])))
@@ -411,14 +472,14 @@ def column_widths(
     return result, True
 
 
-def _run_sizes(table: _Table, fonts: dict[str, Font]) -> list[tuple[Element, float]]:
+def _run_sizes(table: _Table) -> list[tuple[Element, float]]:
     """Every run of the table with its size in points as it shows now."""
     sizes = []
     for cells in table.rows:
         for cell in cells:
-            for paragraph in _children(cell, P):
-                points = paragraph_font(paragraph, fonts)[3]
-                sizes += [(run, points) for run in paragraph.iter(R)]
+            paragraphs = zip(_children(cell, P), table.cells(cell).paragraphs, strict=True)
+            for paragraph, read in paragraphs:
+                sizes += [(run, read.points) for run in paragraph.iter(R)]
     return sizes
 
 
@@ -444,10 +505,10 @@ def _share(total: int, weights: list[int], minimums: list[int], columns: list[in
 
 def _merge_groups(table: _Table, columns: list[int], identical_only: bool) -> None:
     """Merges a column's cells down over the rows of one group (same first-column text)."""
-    rows = table.data_rows
-    groups = [_text(cells[0]) for cells in rows]  # read before any cell is cleared
+    rows, read = table.data_rows, table.cells
+    groups = [read(cells[0]).text for cells in rows]  # read before any cell is cleared
     for index in columns:
-        texts = [_text(cells[index]) for cells in rows] if identical_only else []
+        texts = [read(cells[index]).text for cells in rows] if identical_only else []
         start = 0
         for position in range(1, len(rows) + 1):
             same = (
@@ -458,17 +519,18 @@ def _merge_groups(table: _Table, columns: list[int], identical_only: bool) -> No
             if same:
                 continue
             if position - start > 1:
-                _merge_run([cells[index] for cells in rows[start:position]])
+                _merge_run([cells[index] for cells in rows[start:position]], table.cells)
             start = position
 
 
-def _merge_run(cells: list[Element]) -> None:
+def _merge_run(cells: list[Element], read: _Cells) -> None:
     for position, cell in enumerate(cells):
         merge = cell.makeelement(V_MERGE)
         if position == 0:
             merge.set(VAL, "restart")
         else:
             _clear(cell)
+            read.forget(cell)
         _insert_tc_pr(cell, merge)
 
 

@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup, escape
 
 from generator.plan.validate import load_plan
 from generator.render import engine
 from generator.render.context import build_context
 from generator.render.document import TEMPLATE, render
+from generator.richtext import ITALIC, PLAIN, RichText, Style
 from tests.conftest import SAMPLE_SOURCES
 
 
@@ -23,10 +26,12 @@ def plan() -> Any:
     return load_plan(SAMPLE_SOURCES)[0]
 
 
-def test_docxtpl_still_calls_the_three_methods_we_override(
+def test_docxtpl_still_calls_the_methods_we_override(
     plan: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    called: dict[str, int] = {"patch_xml": 0, "resolve_listing": 0, "fix_tables": 0}
+    called = dict.fromkeys(
+        ("patch_xml", "resolve_listing", "fix_tables", "fix_docpr_ids", "map_tree"), 0
+    )
     for name in called:
         original = getattr(engine.PatchingOnce, name)
 
@@ -59,7 +64,7 @@ def test_docxtpl_compiles_through_the_environment_we_pass(
 
 def test_compiling_once_renders_what_jinja_itself_renders(plan: Any) -> None:
     """Template.from_code with our cached code gives the text a fresh compile gives."""
-    plain = Environment(autoescape=True, undefined=StrictUndefined, finalize=engine._literal)
+    plain = Environment(undefined=StrictUndefined, finalize=engine._literal)
     template = engine.PatchingOnce(io.BytesIO(TEMPLATE.read_bytes()))
     template.init_docx()
     body = template.patch_xml(template.get_xml())
@@ -68,6 +73,82 @@ def test_compiling_once_renders_what_jinja_itself_renders(plan: Any) -> None:
     ours = engine.jinja_env().from_string(body).render(context)
 
     assert ours == plain.from_string(body).render(context)
+
+
+LISTING_BODY = (
+    '<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:p><w:pPr><w:pStyle w:val="ZIIsi"/></w:pPr><w:r><w:t xml:space="preserve">'
+    "{{ plain }} / {{ rich }}</w:t></w:r></w:p></w:body>"
+)
+LISTING_CONTEXT = {
+    "plain": "baris satu\nbaris dua\tsetelah tab\n\n_ & <b>",
+    "rich": RichText(
+        [("awal\t", PLAIN), ("miring\tdan\nbaris", ITALIC), ("\ttebal", Style(bold=True))]
+    ),
+}
+
+
+def test_breaks_and_tabs_come_out_as_docxtpl_writes_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """_literal writes a value's line breaks and tabs as docxtpl's resolve_listing writes
+    them (which then need not run), in plain text and in formatted runs alike."""
+    ours = engine.jinja_env().from_string(LISTING_BODY).render(LISTING_CONTEXT)
+    monkeypatch.setattr(engine, "_BREAK", "\n")
+    monkeypatch.setattr(engine, "_TAB", "\t")
+    raw = Environment(finalize=engine._literal).from_string(LISTING_BODY)
+    theirs = DocxTemplate.resolve_listing(None, raw.render(LISTING_CONTEXT))
+
+    assert "<w:br/>" in ours and "<w:tab/>" in ours and "<w:rPr><w:i/></w:rPr><w:tab/>" in ours
+    assert ours == theirs
+    assert not engine._in_text(ours, engine._LISTING_CHARS)  # nothing left for docxtpl
+
+
+def test_values_are_escaped_as_autoescape_escaped_them() -> None:
+    """The environment does not autoescape: _literal escapes every value as markupsafe
+    does (and ``_``), and leaves markup (an image's XML) as it is."""
+    typed = "A & B <c> \"d\" 'e' {_{ f }_} 2 > 1"
+    image = Markup('<w:drawing a="1"/>')
+
+    assert not engine.jinja_env().autoescape
+    assert engine._literal(typed) == str(escape(typed)).replace("_", "&#95;")
+    assert engine._literal(image) == image
+    assert engine._literal(2024) == "2024"
+    rendered = engine.jinja_env().from_string("<w:t>{{ x }}</w:t>").render(x=typed)
+    assert rendered == f"<w:t>{engine._literal(typed)}</w:t>"
+
+
+def test_resolve_listing_still_runs_for_what_is_left_in_a_text() -> None:
+    """A paragraph mark (\\a) no value can hold today still becomes a paragraph; line ends
+    between tags (an image's XML) are no text and are left alone."""
+    text = '<w:p><w:r><w:t xml:space="preserve">satu\adua</w:t></w:r></w:p>'
+    between = "<w:p>\n  <w:r><w:t>satu</w:t></w:r>\n</w:p>"
+
+    resolve = engine.PatchingOnce.__new__(engine.PatchingOnce).resolve_listing
+
+    assert resolve(text).count("<w:p>") == 2
+    assert resolve(between) == between
+
+
+def test_the_body_parsed_in_place_is_the_body_parsed_alone_and_moved_in(
+    plan: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fix_tables parses the rendered body inside the template's root; the package is
+    the one docxtpl's way gives (parse the body alone, move it into the document), the
+    logo's namespace declarations included."""
+    in_place = render(plan)
+    assert in_place.docx.element.body.getparent() is in_place.docx.part.element
+    assert engine._frame(TEMPLATE.read_bytes()) is not None
+    monkeypatch.setattr(engine, "_frame", lambda template: None)
+    alone = render(plan)
+    ours, theirs = tmp_path / "in_place.docx", tmp_path / "alone.docx"
+    engine.save_deterministic(in_place.docx, ours)
+    engine.save_deterministic(alone.docx, theirs)
+
+    with zipfile.ZipFile(ours) as a, zipfile.ZipFile(theirs) as b:
+        assert a.namelist() == b.namelist()
+        assert all(a.read(name) == b.read(name) for name in a.namelist())
+        assert b"<w:drawing>" in a.read("word/document.xml")  # the sample has a logo
 
 
 def test_the_byte_stable_save_writes_the_parts_python_docx_writes(

@@ -350,6 +350,10 @@ def test_measure_breaks_at_spaces_and_hyphens_not_at_slashes() -> None:
     assert longest_word(joined, 9) == text_width(joined, 9)
     assert longest_word("in-house training", 9) == text_width("training", 9)
     assert longest_word("2024/2025", 9) == text_width("2024/2025", 9)
+    # any whitespace breaks, a no-break space too (str.split's and the regex's alike)
+    for space in (" ", "  ", "\t", "\n", "\u00a0", "\u2003"):
+        assert longest_word(f"{space}Rutan{space}Pekanbaru{space}", 9) == text_width("Pekanbaru", 9)
+    assert longest_word("", 9) == longest_word(" ", 9) == 0
 
 
 def test_no_column_is_narrower_than_its_longest_word() -> None:
@@ -421,3 +425,27 @@ def test_a_table_that_fits_keeps_its_size_and_an_empty_waktu_only_its_header() -
     (result,) = tables(shaped(table + SECTION))
     assert sizes(result) == set()
     assert grid(result)[2] < 2000  # "WAKTU" alone needs far less than the template's
+
+
+def test_style_fonts_kept_on_disk_are_the_ones_read_from_the_styles(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import cache
+    from generator.render import measure
+    from generator.resources import template_path
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(measure, "_FONTS", {})
+    cache.cache_dir.cache_clear()
+    document = docx.Document(str(template_path()))
+    read = {style: measure.Font(*font) for style, font in measure._read_fonts(document).items()}
+
+    first = measure.paragraph_fonts(document)  # read from the styles, kept on disk
+    monkeypatch.setattr(measure, "_FONTS", {})
+    monkeypatch.setattr(measure, "_read_fonts", lambda document: pytest.fail("not from disk"))
+    again = measure.paragraph_fonts(document)
+    cache.cache_dir.cache_clear()
+
+    assert first == again == read
+    assert [p.suffix for p in (tmp_path / "zi-plan").iterdir()] == [".fonts"]
+    assert any(font.bold for font in read.values()) and read[""].points > 0
