@@ -45,7 +45,7 @@ def render(
 ) -> DocxTemplate:
     template = PatchingOnce(io.BytesIO(template_bytes(template_path)))
     context = build_context(plan, template, history, lke_appendix)
-    template.render(context, jinja_env())  # _literal escapes (see there)
+    template.render(context, jinja_env(), autoescape=True)
     document = template.docx
     layout.shape(document, paper=plan.identity.ukuran_kertas)
     _set_properties(document.core_properties, plan)

@@ -42,40 +42,31 @@ _TAB = '</w:t></w:r><w:r>{0}<w:tab/></w:r><w:r>{0}<w:t xml:space="preserve">'
 
 
 def _literal(value: object) -> object:
-    """Escapes text so it appears as typed, with its formatting (see _runs); Jinja's
-    finalize, so every ``{{ }}`` goes through it.
+    """Escapes text so it appears as typed, with its formatting (see _runs).
 
-    The environment does not autoescape: this escapes, as autoescape would (markup as it
-    is, anything else escaped), without the two further Markup objects per value that
-    Jinja's escape of our result made (a fifth of a render). Beyond ``&`` and ``<``,
-    docxtpl turns ``{_{`` into ``{{`` after rendering; writing ``_`` as a character
-    reference keeps such text literal.
+    Beyond autoescape (``&``, ``<``), docxtpl turns ``{_{`` into ``{{`` after rendering;
+    writing ``_`` as a character reference keeps such text literal.
     """
     if isinstance(value, RichText):
         return _runs(value)
     if isinstance(value, str) and not isinstance(value, Markup):
         return _text(value)
-    return escape(value)
+    return value
 
 
 def _text(value: str, run_properties: str = "") -> Markup:
-    """Plain text escaped for a w:t (as markupsafe escapes), its line breaks and tabs
-    written as docxtpl's resolve_listing would write them in a run with
-    ``run_properties``: done here, once per value, PatchingOnce.resolve_listing need not
-    run its regexes over every paragraph of the body (two thirds of a render)."""
-    escaped = str.replace(value, "&", "&amp;")
-    for char, reference in _REFERENCES:
-        if char in escaped:
-            escaped = escaped.replace(char, reference)
+    """Plain text escaped for a w:t, its line breaks and tabs written as docxtpl's
+    resolve_listing would write them in a run with ``run_properties``: done here, once
+    per value, PatchingOnce.resolve_listing need not run its regexes over every
+    paragraph of the body (two thirds of a render)."""
+    escaped = str(escape(value))
+    if "_" in escaped:
+        escaped = escaped.replace("_", "&#95;")
     if "\t" in escaped:
         escaped = escaped.replace("\t", _TAB.format(run_properties))
     if "\n" in escaped:
         escaped = escaped.replace("\n", _BREAK)
     return Markup(escaped)
-
-
-# markupsafe's references (after "&"), and "_" (see _literal)
-_REFERENCES = (("<", "&lt;"), (">", "&gt;"), ('"', "&#34;"), ("'", "&#39;"), ("_", "&#95;"))
 
 
 def _runs(text: RichText) -> Markup:
@@ -110,8 +101,7 @@ def _run_properties(style: Style) -> str:
     return f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
 
 
-# |2: compiled without autoescape (see _literal)
-_VERSIONS = f"jinja2 {jinja2.__version__}|docxtpl {docxtpl.__version__}|2"
+_VERSIONS = f"jinja2 {jinja2.__version__}|docxtpl {docxtpl.__version__}|1"
 
 
 def _disk_cached(kind: str, source: str, make: Callable[[], bytes]) -> bytes:
@@ -292,7 +282,7 @@ def _opened(template: bytes) -> Document:
 
 @cache
 def jinja_env() -> Environment:
-    return CompilingOnce(autoescape=False, undefined=StrictUndefined, finalize=_literal)
+    return CompilingOnce(autoescape=True, undefined=StrictUndefined, finalize=_literal)
 
 
 @cache

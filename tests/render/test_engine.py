@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined
-from markupsafe import Markup, escape
 
 from generator.plan.validate import load_plan
 from generator.render import engine
@@ -64,7 +63,7 @@ def test_docxtpl_compiles_through_the_environment_we_pass(
 
 def test_compiling_once_renders_what_jinja_itself_renders(plan: Any) -> None:
     """Template.from_code with our cached code gives the text a fresh compile gives."""
-    plain = Environment(undefined=StrictUndefined, finalize=engine._literal)
+    plain = Environment(autoescape=True, undefined=StrictUndefined, finalize=engine._literal)
     template = engine.PatchingOnce(io.BytesIO(TEMPLATE.read_bytes()))
     template.init_docx()
     body = template.patch_xml(template.get_xml())
@@ -96,26 +95,12 @@ def test_breaks_and_tabs_come_out_as_docxtpl_writes_them(
     ours = engine.jinja_env().from_string(LISTING_BODY).render(LISTING_CONTEXT)
     monkeypatch.setattr(engine, "_BREAK", "\n")
     monkeypatch.setattr(engine, "_TAB", "\t")
-    raw = Environment(finalize=engine._literal).from_string(LISTING_BODY)
+    raw = Environment(autoescape=True, finalize=engine._literal).from_string(LISTING_BODY)
     theirs = DocxTemplate.resolve_listing(None, raw.render(LISTING_CONTEXT))
 
     assert "<w:br/>" in ours and "<w:tab/>" in ours and "<w:rPr><w:i/></w:rPr><w:tab/>" in ours
     assert ours == theirs
     assert not engine._in_text(ours, engine._LISTING_CHARS)  # nothing left for docxtpl
-
-
-def test_values_are_escaped_as_autoescape_escaped_them() -> None:
-    """The environment does not autoescape: _literal escapes every value as markupsafe
-    does (and ``_``), and leaves markup (an image's XML) as it is."""
-    typed = "A & B <c> \"d\" 'e' {_{ f }_} 2 > 1"
-    image = Markup('<w:drawing a="1"/>')
-
-    assert not engine.jinja_env().autoescape
-    assert engine._literal(typed) == str(escape(typed)).replace("_", "&#95;")
-    assert engine._literal(image) == image
-    assert engine._literal(2024) == "2024"
-    rendered = engine.jinja_env().from_string("<w:t>{{ x }}</w:t>").render(x=typed)
-    assert rendered == f"<w:t>{engine._literal(typed)}</w:t>"
 
 
 def test_resolve_listing_still_runs_for_what_is_left_in_a_text() -> None:
