@@ -24,13 +24,17 @@ from generator.render import office
 LIBRARY = "ZiPlan"
 MODULE = "Batch"
 POLL_SECONDS = 0.05
+# How long LibreOffice may take to start and run the macro: a LibreOffice without Basic
+# (or one held by a dialog) never does, and then the batch takes the two-run way.
+START_SECONDS = 120
 
 # The queue: job files "<prefix>1.job", "<prefix>2.job"..., each one line "<docx URL>\t<pdf
 # URL>\t<0|1>" (0: leave the lists made from paragraph styles, the Daftar Tabel, as
 # written: LibreOffice would empty a list without entries, and drop its note), each made
 # whole by a rename; "<prefix>end" holds how many jobs there are. After each export the
 # macro appends the PDF URL to "<prefix>done", after a failure a line "GAGAL <pdf URL>
-# <line>: <error>". It gives up after ``idle`` seconds without a job (its caller is gone).
+# <line>: <error>"; its first line there, "MULAI", says that it runs. It gives up after
+# ``idle`` seconds without a job (its caller is gone).
 # The indexes are updated twice: the first update can move headings (a list longer than
 # its placeholder), the second numbers the settled layout. Each bookmark becomes a named
 # destination of the PDF, which says where a heading stands without reading the pages.
@@ -47,7 +51,11 @@ Sub Main(prefix As String, idle As Long)
     export(0).Value = "writer_pdf_Export"
     export(1).Name = "FilterData"
     export(1).Value = destinations()
-    Dim job As Long, waited As Long, fields
+    Dim job As Long, waited As Long, fields, log As Integer
+    log = FreeFile
+    Open prefix & "done" For Append As #log
+    Print #log, "MULAI"
+    Close #log
     job = 1
     Do
         If FileExists(prefix & job & ".job") Then
@@ -212,8 +220,10 @@ class Session:
         self._prefix = str(queue) + os.sep
         self._jobs: list[Path] = []
         self._log_read = 0
+        self._started = False  # the macro has said so
         self._exported: dict[Path, bool] = {}  # True: exported; False: the macro failed
         argument = self._prefix.replace('"', '""')
+        self._launched = time.monotonic()
         self._process = subprocess.Popen(
             [
                 program,
@@ -265,6 +275,7 @@ class Session:
             return dict(self._exported)
         complete = written[: written.rfind(b"\n") + 1]  # a line still being written waits
         self._log_read += len(complete)
+        self._started = self._started or bool(complete)
         by_url = {pdf.resolve().as_uri(): pdf for pdf in self._jobs}
         for line in complete.decode("utf-8", "replace").splitlines():
             failed = line.startswith("GAGAL ")
@@ -275,19 +286,25 @@ class Session:
 
     def close(self, on_progress: Callable[[dict[Path, bool]], None] = lambda done: None) -> None:
         """Closes the queue and waits until LibreOffice has taken every job, calling
-        ``on_progress`` as PDFs come out; gives up when no PDF came out for
-        office.TIMEOUT_SECONDS (the PDFs not exported then are missing from exported())."""
+        ``on_progress`` as PDFs come out; gives up when the macro did not start within
+        START_SECONDS or no PDF came out for office.TIMEOUT_SECONDS (the PDFs not exported
+        then are missing from exported())."""
         self._publish("end", f"{len(self._jobs)}\n")
         last, count = time.monotonic(), -1
-        while self._process.poll() is None:
+        while self._process.poll() is None and not self._stalled(last):
             done = self.exported()
             if len(done) != count:
                 last, count = time.monotonic(), len(done)
                 on_progress(done)
-            elif time.monotonic() - last > office.TIMEOUT_SECONDS:
-                break
             time.sleep(POLL_SECONDS)
         on_progress(self.exported())
+
+    def _stalled(self, last_progress: float) -> bool:
+        """The macro never started, or no PDF came out for too long."""
+        now = time.monotonic()
+        if not self._started and now - self._launched > START_SECONDS:
+            return True
+        return now - last_progress > office.TIMEOUT_SECONDS
 
     def _publish(self, name: str, text: str) -> None:
         """A queue file, whole or not at all: the macro may look at any moment."""

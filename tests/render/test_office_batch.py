@@ -4,14 +4,17 @@ Basic macro in its private profile (skipped where soffice is absent)."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
 from generator.cli import cli
-from generator.render import toc
+from generator.render import office_batch, toc
 from generator.render.office_batch import Session
 from generator.render.toc import NO_TABLES, pdfs_with_lists
 from tests.conftest import SAMPLE_SOURCES, record_processes, requires_libreoffice
@@ -93,3 +96,27 @@ def test_a_document_without_tables_keeps_its_note_in_the_pdf(tmp_path: Path) -> 
     assert NO_TABLES in [p.text for p in open_docx(docx).paragraphs]
     listed = fold(" ".join(" ".join(lines) for lines in page_texts(pdf)[:5]))
     assert fold(NO_TABLES) in listed and "bab i pendahuluan" in listed
+
+
+def test_a_libreoffice_that_never_runs_the_macro_is_given_up_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A LibreOffice without Basic, or one held by a dialog, would wait forever: after
+    START_SECONDS without the macro's first word it is ended, and the two-run way
+    makes the PDF."""
+    document = sample_docx(tmp_path / "plan.docx")
+    popen = subprocess.Popen
+    hanging: list[subprocess.Popen[bytes]] = []
+
+    def never_starting(command: list[str], **kwargs: Any) -> subprocess.Popen[bytes]:
+        if any(arg.startswith("macro:") for arg in command):
+            hanging.append(popen([sys.executable, "-c", "import time; time.sleep(60)"]))
+            return hanging[-1]
+        return popen(command, **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", never_starting)
+    monkeypatch.setattr(office_batch, "START_SECONDS", 1)
+    (pdf,) = pdfs_with_lists([document], fill_documents=True)
+
+    assert hanging and hanging[0].poll() is not None  # ended, not left running
+    assert_pages_right(document, pdf)
