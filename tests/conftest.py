@@ -4,8 +4,11 @@ checks every command-line test makes."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -63,3 +66,18 @@ def assert_no_traceback(result: Result) -> None:
     assert isinstance(result.exception, SystemExit), result.exc_info  # CliRunner exits 1 on a crash
     assert "Traceback" not in result.output
     assert "Traceback" not in result.stderr
+
+
+def record_processes(monkeypatch: pytest.MonkeyPatch, *, basic: bool = True) -> list[list[str]]:
+    """Every command started through subprocess (subprocess.run included) is recorded."""
+    runs: list[list[str]] = []
+    popen = subprocess.Popen
+
+    def recorded(command: list[str], **kwargs: Any) -> subprocess.Popen[bytes]:
+        runs.append(command)
+        if not basic and any(arg.startswith("macro:") for arg in command):
+            command = [sys.executable, "-c", ""]
+        return popen(command, **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", recorded)
+    return runs

@@ -6,7 +6,7 @@ import gc
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,7 +61,7 @@ def build_all_command(
     from generator.batch.build import build_all, recap_name, units_json
     from generator.batch.discover import discover
     from generator.batch.recap import write_recap
-    from generator.render.toc import pdfs_with_lists
+    from generator.render.toc import ListedPdfs
 
     run = Run(output_format, quiet, debug)
     with run.reported():
@@ -72,24 +72,32 @@ def build_all_command(
         if not units:
             fail("folder-tanpa-satuan-kerja", folder)
     gc.set_threshold(*DEFAULT_THRESHOLDS)  # before the workers fork: see ONE_PLAN_THRESHOLDS
-    with progress(run, len(units)) as done, run.reported(before="\n"):
-        results = build_all(folder, out, jobs, done)
-    status_table(run, results)
-    with run.reported():
-        recap = write_recap(results, out / recap_name(results))
-        if pdf:
-            documents = [Path(r.document) for r in results if r.ok]
-            started = time.monotonic()
-            if on_terminal(run):  # the phase takes minutes for hundreds of documents
-                run.say(
-                    f"Membuat PDF {len(documents)} dokumen melalui LibreOffice: mengukur "
-                    "halaman Daftar Isi, lalu mengonversi (ratusan dokumen: beberapa menit)…"
-                )
-            # one LibreOffice run measures every document, one more converts them all
-            pdfs_with_lists(documents, out, fill_documents=True)
-            if on_terminal(run):
-                seconds = round(time.monotonic() - started)
-                run.say(f"PDF selesai: {len(documents)} dokumen, {seconds} detik.")
+    with ExitStack() as stack:
+        # LibreOffice starts now and exports each document as soon as it is built
+        listed = stack.enter_context(ListedPdfs(out)) if pdf else None
+        with progress(run, len(units)) as done, run.reported(before="\n"):
+
+            def built(result: UnitResult) -> None:
+                done(result)
+                if listed is not None and result.ok:
+                    listed.add(Path(result.document), out / result.filename)
+
+            results = build_all(folder, out, jobs, built)
+        status_table(run, results)
+        with run.reported():
+            recap = write_recap(results, out / recap_name(results))
+            if listed is not None:
+                published = {out / r.filename for r in results if r.ok}
+                started = time.monotonic()
+                if on_terminal(run):  # the phase takes minutes for hundreds of documents
+                    run.say(
+                        f"Menunggu LibreOffice menyelesaikan PDF {len(published)} dokumen "
+                        "(ratusan dokumen: beberapa menit)…"
+                    )
+                listed.finish(published, fill_documents=True)
+                if on_terminal(run):
+                    seconds = round(time.monotonic() - started)
+                    run.say(f"PDF selesai: {len(published)} dokumen, {seconds} detik.")
     if run.json:
         table = {"satuan_kerja": units_json(results), "rekap": str(recap)}
         if skipped:

@@ -196,7 +196,7 @@ def build(
             elif pdf:  # the document keeps its empty lists; its PDF gets them filled
                 from generator.render.toc import pdfs_with_lists
 
-                pdfs = pdfs_with_lists([written], written.parent, fill_documents=False)
+                pdfs = pdfs_with_lists([written], fill_documents=False)
                 written_files["pdf"] = str(pdfs[0])
         except ProblemError:
             run.error(f"Dokumen Word tetap ditulis: {written}")

@@ -1,17 +1,21 @@
-"""One LibreOffice process for a whole batch: a Basic macro, installed into the private
-profile, opens each document, updates its indexes (the Daftar Isi and the Daftar Tabel,
-numbered by LibreOffice's own layout) and exports it to PDF.
+"""One LibreOffice process for a whole batch, converting documents while the others are
+still being built: a Basic macro, installed into the private profile, waits for jobs in a
+queue folder, opens each document, updates its indexes (the Daftar Isi and the Daftar
+Tabel, numbered by LibreOffice's own layout) and exports it to PDF.
 
 ``--convert-to`` does not update indexes on loading, and Python-UNO is not available
-everywhere; a Basic macro in the profile runs wherever LibreOffice runs. The macro
-appends each finished PDF's path to a log, so that a document it could not export (or a
-LibreOffice without Basic) is known and the caller can fall back to two runs.
+everywhere; a Basic macro in the profile runs wherever LibreOffice runs. The macro logs
+each finished PDF, so that a document it could not export (or a LibreOffice without
+Basic, which ends without a word) is known and the caller can take the two-run way for it.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -19,16 +23,23 @@ from generator.render import office
 
 LIBRARY = "ZiPlan"
 MODULE = "Batch"
+POLL_SECONDS = 0.05
+# How long LibreOffice may take to start and run the macro: a LibreOffice without Basic
+# (or one held by a dialog) never does, and then the batch takes the two-run way.
+START_SECONDS = 120
 
-# Reads "<docx URL>\t<pdf URL>\t<0|1>" lines from the list file (0: leave the lists made
-# from paragraph styles, the Daftar Tabel, as written: LibreOffice would empty a list
-# without entries, and drop its note); after each export appends the PDF URL to
-# "<list>.done", after a failure a line "GAGAL <pdf URL> <line>: <error>". The indexes are
-# updated twice: the first update can move headings (a list longer than its placeholder),
-# the second numbers the settled layout. Each bookmark becomes a named destination of the
-# PDF, which says where a heading stands without reading the pages' text.
+# The queue: job files "<prefix>1.job", "<prefix>2.job"..., each one line "<docx URL>\t<pdf
+# URL>\t<0|1>" (0: leave the lists made from paragraph styles, the Daftar Tabel, as
+# written: LibreOffice would empty a list without entries, and drop its note), each made
+# whole by a rename; "<prefix>end" holds how many jobs there are. After each export the
+# macro appends the PDF URL to "<prefix>done", after a failure a line "GAGAL <pdf URL>
+# <line>: <error>"; its first line there, "MULAI", says that it runs. It gives up after
+# ``idle`` seconds without a job (its caller is gone).
+# The indexes are updated twice: the first update can move headings (a list longer than
+# its placeholder), the second numbers the settled layout. Each bookmark becomes a named
+# destination of the PDF, which says where a heading stands without reading the pages.
 BASIC_SOURCE = """\
-Sub Main(listFile As String)
+Sub Main(prefix As String, idle As Long)
     Dim hidden(0) As New com.sun.star.beans.PropertyValue
     hidden(0).Name = "Hidden"
     hidden(0).Value = True
@@ -40,21 +51,44 @@ Sub Main(listFile As String)
     export(0).Value = "writer_pdf_Export"
     export(1).Name = "FilterData"
     export(1).Value = destinations()
-    Dim source As Integer
-    source = FreeFile
-    Open listFile For Input As #source
-    Do While Not EOF(source)
-        Dim line As String
-        Line Input #source, line
-        Dim fields
-        fields = Split(line, Chr(9))
-        If UBound(fields) = 2 Then
-            Convert(fields(0), fields(1), fields(2) = "1", hidden(), export(), listFile & ".done")
+    Dim job As Long, waited As Long, fields, log As Integer
+    log = FreeFile
+    Open prefix & "done" For Append As #log
+    Print #log, "MULAI"
+    Close #log
+    job = 1
+    Do
+        If FileExists(prefix & job & ".job") Then
+            fields = Split(FirstLine(prefix & job & ".job"), Chr(9))
+            If UBound(fields) = 2 Then
+                Convert(fields(0), fields(1), fields(2) = "1", hidden(), export(), prefix & "done")
+            End If
+            job = job + 1
+            waited = 0
+        ElseIf Ended(prefix & "end", job) Or waited > idle * 1000 Then
+            Exit Do
+        Else
+            Wait 50
+            waited = waited + 50
         End If
     Loop
-    Close #source
     StarDesktop.terminate()
 End Sub
+
+Function FirstLine(path As String) As String
+    Dim source As Integer, line As String
+    source = FreeFile
+    Open path For Input As #source
+    Line Input #source, line
+    Close #source
+    FirstLine = line
+End Function
+
+Rem True when the queue is closed and every job in it taken.
+Function Ended(endFile As String, job As Long) As Boolean
+    Ended = False
+    If FileExists(endFile) Then Ended = job > CLng(FirstLine(endFile))
+End Function
 
 Sub Convert(docUrl As String, pdfUrl As String, styleLists As Boolean, hidden, export, _
         doneFile As String)
@@ -170,46 +204,110 @@ def _write_profile_library(profile: Path) -> None:
         )
 
 
-def convert_with_indexes(
-    documents: list[Path], outdir: Path, style_lists: list[bool]
-) -> list[Path] | None:
-    """PDFs of ``documents`` in ``outdir`` (same stems), their indexes updated by
-    LibreOffice, through one process; the lists made from paragraph styles only where
-    ``style_lists`` says so. None when any PDF did not come out (the macro not run, a
-    document it could not open), so that the caller takes the other way."""
-    program = office.soffice()  # through the module: one place decides, tests included
-    if program is None or not documents:
-        return None
-    pdfs = [outdir / f"{document.stem}.pdf" for document in documents]
-    with tempfile.TemporaryDirectory(prefix="zi-plan-lo-") as scratch:
-        profile = Path(scratch) / "profile"
+class Session:
+    """One LibreOffice process that exports each document handed to it, while the caller
+    goes on: ``submit`` queues a document, ``exported`` tells which PDFs are out,
+    ``close`` waits for the rest. Start it with ``Session.start()``; use it as a context
+    manager, so that the process and its scratch folder never outlive the caller."""
+
+    def __init__(self, program: str) -> None:
+        self._scratch = tempfile.TemporaryDirectory(prefix="zi-plan-lo-")
+        folder = Path(self._scratch.name)
+        profile = folder / "profile"
         _write_profile_library(profile)
-        listing = Path(scratch) / "documents.txt"
-        listing.write_text(
-            "".join(
-                f"{document.resolve().as_uri()}\t{pdf.resolve().as_uri()}\t{int(styles)}\n"
-                for document, pdf, styles in zip(documents, pdfs, style_lists, strict=True)
-            ),
-            encoding="utf-8",
+        queue = folder / "queue"
+        queue.mkdir()
+        self._prefix = str(queue) + os.sep
+        self._jobs: list[Path] = []
+        self._log_read = 0
+        self._started = False  # the macro has said so
+        self._exported: dict[Path, bool] = {}  # True: exported; False: the macro failed
+        argument = self._prefix.replace('"', '""')
+        self._launched = time.monotonic()
+        self._process = subprocess.Popen(
+            [
+                program,
+                "--headless",
+                "--norestore",
+                f"-env:UserInstallation={profile.as_uri()}",
+                f'macro:///{LIBRARY}.{MODULE}.Main("{argument}", {office.TIMEOUT_SECONDS})',
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
-        argument = str(listing).replace('"', '""')
-        try:
-            subprocess.run(
-                [
-                    program,
-                    "--headless",
-                    "--norestore",
-                    f"-env:UserInstallation={profile.as_uri()}",
-                    f'macro:///{LIBRARY}.{MODULE}.Main("{argument}")',
-                ],
-                check=True,
-                capture_output=True,
-                timeout=office.TIMEOUT_SECONDS * len(documents),
-            )
-        except (subprocess.TimeoutExpired, subprocess.CalledProcessError, OSError):
+
+    @classmethod
+    def start(cls) -> Session | None:
+        """A running session, or None where LibreOffice is missing or does not start."""
+        program = office.soffice()  # through the module: one place decides, tests included
+        if program is None:
             return None
-        done_file = listing.with_name(listing.name + ".done")
-        done = set(done_file.read_text(encoding="utf-8").split()) if done_file.is_file() else set()
-    if all(pdf.resolve().as_uri() in done and pdf.is_file() for pdf in pdfs):
-        return pdfs
-    return None
+        try:
+            return cls(program)
+        except OSError:
+            return None
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._scratch.cleanup()
+
+    def submit(self, document: Path, pdf: Path, style_lists: bool) -> None:
+        """Queues ``document`` for export to ``pdf``, its lists made from paragraph styles
+        updated only with ``style_lists``."""
+        self._jobs.append(pdf)
+        line = f"{document.resolve().as_uri()}\t{pdf.resolve().as_uri()}\t{int(style_lists)}\n"
+        self._publish(f"{len(self._jobs)}.job", line)
+
+    def exported(self) -> dict[Path, bool]:
+        """The PDFs the macro has finished so far: True for exported, False for failed."""
+        log = Path(self._prefix + "done")
+        try:
+            with log.open("rb") as lines:  # bytes: Basic writes CRLF on Windows
+                lines.seek(self._log_read)
+                written = lines.read()
+        except FileNotFoundError:
+            return dict(self._exported)
+        complete = written[: written.rfind(b"\n") + 1]  # a line still being written waits
+        self._log_read += len(complete)
+        self._started = self._started or bool(complete)
+        by_url = {pdf.resolve().as_uri(): pdf for pdf in self._jobs}
+        for line in complete.decode("utf-8", "replace").splitlines():
+            failed = line.startswith("GAGAL ")
+            url = line.split(" ")[1] if failed else line.strip()
+            if url in by_url:
+                self._exported[by_url[url]] = not failed and by_url[url].is_file()
+        return dict(self._exported)
+
+    def close(self, on_progress: Callable[[dict[Path, bool]], None] = lambda done: None) -> None:
+        """Closes the queue and waits until LibreOffice has taken every job, calling
+        ``on_progress`` as PDFs come out; gives up when the macro did not start within
+        START_SECONDS or no PDF came out for office.TIMEOUT_SECONDS (the PDFs not exported
+        then are missing from exported())."""
+        self._publish("end", f"{len(self._jobs)}\n")
+        last, count = time.monotonic(), -1
+        while self._process.poll() is None and not self._stalled(last):
+            done = self.exported()
+            if len(done) != count:
+                last, count = time.monotonic(), len(done)
+                on_progress(done)
+            time.sleep(POLL_SECONDS)
+        on_progress(self.exported())
+
+    def _stalled(self, last_progress: float) -> bool:
+        """The macro never started, or no PDF came out for too long."""
+        now = time.monotonic()
+        if not self._started and now - self._launched > START_SECONDS:
+            return True
+        return now - last_progress > office.TIMEOUT_SECONDS
+
+    def _publish(self, name: str, text: str) -> None:
+        """A queue file, whole or not at all: the macro may look at any moment."""
+        partial = Path(self._prefix + name + ".tmp")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, self._prefix + name)

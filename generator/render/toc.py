@@ -18,6 +18,8 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Collection
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,11 +29,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from generator.files import move_into_place
+from generator.files import move_into_place, staging_folder
 from generator.indonesian import roman
+from generator.render import office_batch
 from generator.render.engine import save_deterministic
 from generator.render.office import convert_many
-from generator.render.office_batch import convert_with_indexes
 
 HEADING_LEVELS = {"Heading 1": 1, "Heading 2": 2}
 CAPTION_STYLE = "Caption"
@@ -81,38 +83,88 @@ def fill_tocs(documents: list[Path]) -> list[list[Entry]]:
     return [_fill(path, found, hit) for path, found, hit in filled]
 
 
-def pdfs_with_lists(documents: list[Path], outdir: Path, *, fill_documents: bool) -> list[Path]:
-    """PDFs of ``documents`` in ``outdir`` whose lists carry page numbers: copies are
-    filled and converted by one LibreOffice run for all, or, where that fails, filled (one
-    run for all) and converted (a second run for all). With
-    ``fill_documents``, the filled copies also replace the documents."""
-    with tempfile.TemporaryDirectory(prefix=".zi-plan-pdf-", dir=outdir) as scratch:
-        copies = []
-        for path in documents:
-            copies.append(Path(scratch) / path.name)
-            shutil.copyfile(path, copies[-1])
-        if not _filled_in_one_run(copies, Path(scratch)):
-            fill_tocs(copies)
-            convert_many(copies, Path(scratch))
-        pdfs = [outdir / f"{copy.stem}.pdf" for copy in copies]
-        for copy, pdf, original in zip(copies, pdfs, documents, strict=True):
-            move_into_place(copy.with_suffix(".pdf"), pdf)
+def pdfs_with_lists(documents: list[Path], *, fill_documents: bool) -> list[Path]:
+    """PDFs beside ``documents`` whose lists carry page numbers (see ListedPdfs); with
+    ``fill_documents``, the documents get the same numbers."""
+    if not documents:
+        return []
+    with ListedPdfs(documents[0].parent) as listed:
+        for document in documents:
+            listed.add(document, document)
+        return listed.finish(fill_documents=fill_documents)
+
+
+@dataclass
+class _Job:
+    copy: Path  # the copy filled and exported, in the scratch folder
+    lists: _Lists
+    target: Path  # the document's own place; its PDF goes beside it
+    filled: bool = False
+
+    @property
+    def pdf(self) -> Path:
+        return self.copy.with_suffix(".pdf")
+
+
+class ListedPdfs:
+    """PDFs whose lists carry page numbers, made while documents keep coming.
+
+    Each document handed to ``add`` is copied, bookmarked and given its lists
+    (``_prepare``), and queued at once for one LibreOffice process (office_batch.Session),
+    which updates the lists by its own layout and exports the PDF; the copy's lists are
+    then filled from its PDF, so that the two agree. What that process could not do takes
+    the two-run way at ``finish``: one LibreOffice run measures, one converts. The scratch
+    folder lies in ``folder``, where the PDFs land, so that they are moved, not copied.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self._open = ExitStack()
+        self._scratch = self._open.enter_context(staging_folder(folder))
+        self._session = office_batch.Session.start()
+        if self._session is not None:
+            self._open.enter_context(self._session)
+        self._jobs: list[_Job] = []
+
+    def __enter__(self) -> ListedPdfs:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._open.close()
+
+    def add(self, document: Path, target: Path) -> None:
+        """Queues ``document``, whose filled copy may later replace ``target``."""
+        copy = self._scratch / f"{len(self._jobs)}.docx"
+        shutil.copyfile(document, copy)
+        job = _Job(copy, _prepare(copy), target)
+        self._jobs.append(job)
+        if self._session is not None:
+            self._session.submit(copy, job.pdf, bool(job.lists.captions))
+            self._fill_exported(self._session.exported())
+
+    def finish(
+        self, targets: Collection[Path] | None = None, *, fill_documents: bool
+    ) -> list[Path]:
+        """Waits for the PDFs of ``targets`` (default: every document added) and moves
+        each beside its target; with ``fill_documents``, the filled copy replaces it."""
+        wanted = [job for job in self._jobs if targets is None or job.target in targets]
+        if self._session is not None:
+            self._session.close(self._fill_exported)
+        rest = [job.copy for job in wanted if not job.filled]
+        if rest:  # no macro, or a document it failed on: the two-run way
+            fill_tocs(rest)
+            convert_many(rest, self._scratch)
+        pdfs = []
+        for job in wanted:
+            pdfs.append(move_into_place(job.pdf, job.target.with_suffix(".pdf")))
             if fill_documents:
-                move_into_place(copy, original)
-    return pdfs
+                move_into_place(job.copy, job.target)
+        return pdfs
 
-
-def _filled_in_one_run(documents: list[Path], scratch: Path) -> bool:
-    """One LibreOffice run updates each document's lists with its own layout's page
-    numbers and exports the PDF (office_batch); each document's own lists are then filled
-    from its PDF, so that the two agree. False when that run failed: the two-run way."""
-    lists = [_prepare(path) for path in documents]
-    pdfs = convert_with_indexes(documents, scratch, [bool(found.captions) for found in lists])
-    if pdfs is None:
-        return False
-    for path, found, pdf in zip(documents, lists, pdfs, strict=True):
-        _fill(path, found, _pages_of(pdf, found))
-    return True
+    def _fill_exported(self, exported: dict[Path, bool]) -> None:
+        for job in self._jobs:
+            if not job.filled and exported.get(job.pdf):
+                _fill(job.copy, job.lists, _pages_of(job.pdf, job.lists))
+                job.filled = True
 
 
 def _prepare(path: Path) -> _Lists:

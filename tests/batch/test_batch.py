@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -19,7 +18,13 @@ from generator.cli import cli
 from generator.plan.models import Plan
 from generator.plan.validate import load_plan
 from generator.render.office import convert_to_pdf
-from tests.conftest import SAMPLE_SOURCES, assert_no_traceback, requires_libreoffice, set_cell
+from tests.conftest import (
+    SAMPLE_SOURCES,
+    assert_no_traceback,
+    record_processes,
+    requires_libreoffice,
+    set_cell,
+)
 from tests.ooxml_schema import schema_errors
 
 UNITS = {"unit_a": "Rutan Pekanbaru", "unit_b": "Rutan Dumai", "unit_c": "Rutan Bengkalis"}
@@ -306,14 +311,7 @@ def test_pdfs_of_all_units_come_from_one_libreoffice_run(
 ) -> None:
     region = make_region(tmp_path / "kanwil", {"unit_a": "Rutan Dumai", "unit_b": "Rutan Siak"})
     out = tmp_path / "out"
-    runs: list[list[str]] = []
-    run = subprocess.run
-
-    def counted(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
-        runs.append(command)
-        return run(command, **kwargs)  # type: ignore[call-overload, no-any-return]
-
-    monkeypatch.setattr("generator.render.office.subprocess.run", counted)
+    runs = record_processes(monkeypatch)
     result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out), "--pdf"])
 
     assert result.exit_code == 0, result.output

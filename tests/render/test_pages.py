@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from pypdf import PdfReader
 
 from generator.cli import cli
 from generator.indonesian import roman
-from tests.conftest import SAMPLE_SOURCES, requires_libreoffice, set_cell
+from tests.conftest import SAMPLE_SOURCES, record_processes, requires_libreoffice, set_cell
 from tests.docx_reading import open_docx
 from tests.images import png
 
@@ -174,17 +173,8 @@ def build_all_counting_runs(
     region: Path, out: Path, monkeypatch: pytest.MonkeyPatch, *, basic: bool
 ) -> list[list[str]]:
     """build-all --pdf, its LibreOffice commands recorded; without ``basic``, a command
-    that runs a macro does nothing, as a LibreOffice without Basic would."""
-    runs: list[list[str]] = []
-    run = subprocess.run
-
-    def counted(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
-        runs.append(command)
-        if not basic and any(arg.startswith("macro:") for arg in command):
-            return subprocess.CompletedProcess(command, 0, b"", b"")
-        return run(command, **kwargs)  # type: ignore[call-overload, no-any-return]
-
-    monkeypatch.setattr("generator.render.office.subprocess.run", counted)
+    that runs a macro ends at once, doing nothing, as a LibreOffice without Basic would."""
+    runs = record_processes(monkeypatch, basic=basic)
     result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out), "--pdf"])
     assert result.exit_code == 0, result.output
     return runs
