@@ -35,6 +35,9 @@ from generator.richtext import RichText, Style
 
 _LISTING_CHARS = "\t\n\a\f"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# zlib's fastest level: the sample's document saves in 4.0 ms instead of 5.6 (a thirtieth
+# of a warm build-all plan), for 7 KB more (38 KB instead of 31) per document.
+ZIP_LEVEL = 1
 # What docxtpl's resolve_listing writes for a line break and a tab inside a value's w:t
 # (the tab closes the run and repeats its properties around w:tab).
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
@@ -331,4 +334,4 @@ class _FixedTimeWriter:
         info = zipfile.ZipInfo(pack_uri.membername, ZIP_TIME)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
-        self._archive.writestr(info, blob)
+        self._archive.writestr(info, blob, compresslevel=ZIP_LEVEL)
