@@ -82,7 +82,7 @@ def build_all_command(
                 if listed is not None and result.ok:
                     listed.add(Path(result.document), out / result.filename)
 
-            results = build_all(folder, out, jobs, built)
+            results = build_all(folder, out, jobs, built, units=units)  # found once
         status_table(run, results)
         with run.reported():
             recap = write_recap(results, out / recap_name(results))
