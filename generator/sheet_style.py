@@ -56,7 +56,12 @@ def fit_rows(ws: Worksheet, first: int) -> None:
 def fit_row(ws: Worksheet, index: int, lines: int) -> None:
     """Row ``index`` as tall as ``lines`` lines of text (for a writer that knows its rows'
     text without asking each cell for its style, as fit_rows does)."""
-    ws.row_dimensions[index] = _FittedRow(ws, index=index, ht=lines * LINE_HEIGHT + 3)
+    ws.row_dimensions[index] = _FittedRow(ws, index=index, ht=row_height(lines))
+
+
+def row_height(lines: int) -> int:
+    """The height in points of a row of ``lines`` lines of text."""
+    return lines * LINE_HEIGHT + 3
 
 
 def wrapped_lines(text: str, width: float, bold: bool = False) -> int:

@@ -12,20 +12,29 @@ from pathlib import Path
 
 import pydantic
 
+from generator.cli.app import COMMAND_MODULES
 from tests.conftest import SAMPLE_SOURCES
 
 BUILD_AND_LIST_MODULES = """
 import json, sys
 from generator.cli import cli
+code = 0
 try:
     cli(sys.argv[1:])
 except SystemExit as exit:
-    assert exit.code in (0, None), exit.code
-print(json.dumps(sorted(sys.modules)))
+    code = exit.code or 0
+print(json.dumps([code, sorted(sys.modules)]))
 """
 
-# What only the review, the diff, LibreOffice's Daftar Isi pass or build-all need.
+# What only the review, the diff, LibreOffice's Daftar Isi pass or another command need
+# (each command's module is imported when the command is asked for: cli.app.COMMAND_MODULES)
+OTHER_COMMANDS = tuple(
+    f"generator.cli.{module}" for module in sorted(set(COMMAND_MODULES.values()) - {"plan"})
+)
 NOT_FOR_A_PLAIN_BUILD = (
+    *OTHER_COMMANDS,
+    "generator.lke",
+    "generator.monev",
     "generator.review",
     "generator.spelling",
     "generator.diff",
@@ -42,17 +51,21 @@ NOT_FOR_A_PLAIN_BUILD = (
     "subprocess",
     "concurrent.futures",
     "importlib.metadata",  # pydantic's plugin search, which zi-plan skips (plan/models.py)
+    "multiprocessing",
+    "logging",
 )
 
 
-def modules_of(*args: str) -> set[str]:
+def modules_of(*args: str, exit_code: int = 0) -> set[str]:
     result = subprocess.run(
         [sys.executable, "-c", BUILD_AND_LIST_MODULES, *args],
         capture_output=True,
         text=True,
         check=True,
     )
-    return set(json.loads(result.stdout.splitlines()[-1]))
+    code, modules = json.loads(result.stdout.splitlines()[-1])
+    assert code == exit_code, result.stderr
+    return set(modules)
 
 
 def test_a_plain_build_imports_neither_the_review_nor_the_diff_nor_libreoffice(
@@ -108,3 +121,21 @@ def test_pydantic_asks_its_plugin_loader_for_get_plugins_only() -> None:
             elif isinstance(node, ast.Import):
                 assert not any(a.name.endswith("plugin._loader") for a in node.names), path
     assert taken == {"get_plugins"}
+
+
+def test_the_guard_knows_every_other_commands_module() -> None:
+    assert set(OTHER_COMMANDS) == {
+        "generator.cli.batch",
+        "generator.cli.init",
+        "generator.cli.lke",
+        "generator.cli.monev",
+    }
+
+
+def test_build_all_without_pdf_imports_neither_monev_nor_the_pdf_pass(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE_SOURCES, tmp_path / "kanwil" / "rutan")
+    loaded = modules_of("build-all", str(tmp_path / "kanwil"), "-o", str(tmp_path / "out"))
+
+    assert "generator.batch.recap" in loaded  # the probe saw the batch happen
+    unwanted = {"generator.cli.monev", "generator.cli.init", "generator.render.toc", "pypdf"}
+    assert unwanted & loaded == set()

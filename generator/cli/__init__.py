@@ -1,6 +1,7 @@
-"""The command line: Click only. Options in, the core called, its errors made messages."""
+"""The command line: Click only. Options in, the core called, its errors made messages.
 
-from generator.cli import batch, init, lke, monev, plan
+Each command's module is imported when the command is asked for (app.COMMAND_MODULES)."""
+
 from generator.cli.app import cli, main
 
-__all__ = ["batch", "cli", "init", "lke", "main", "monev", "plan"]
+__all__ = ["cli", "main"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import gc
+import importlib
 import io
 import json
 import os
@@ -142,10 +143,44 @@ debug_option = click.option(
 )
 
 
+# The module of each command, imported when the command runs or its help is shown: a plain
+# build then loads neither build-all's, init's, lke's nor monev's modules (the cold start,
+# tests/test_imports.py). tests/cli/test_cli.py checks this table against the modules.
+COMMAND_MODULES = {
+    "build": "plan",
+    "check": "plan",
+    "diff": "plan",
+    "schema": "plan",
+    "validate": "plan",
+    "build-all": "batch",
+    "init": "init",
+    "lke": "lke",
+    "monev": "monev",
+    "monev-all": "monev",
+    "realisasi": "monev",
+}
+
+
+class NotLoaded(click.Command):
+    """A command whose module is not imported yet: it holds the command's place in the
+    group (click names the closest one after a typo), ``ZiPlan.get_command`` the rest."""
+
+
 class ZiPlan(Group):
-    """Ctrl+C while a command runs ends as it does while the modules load
-    (generator/console.py): "Dibatalkan." and 130; click itself would exit 1, the code
-    of a bad input."""
+    """The commands are loaded as they are asked for (COMMAND_MODULES). Ctrl+C while a
+    command runs ends as it does while the modules load (generator/console.py):
+    "Dibatalkan." and 130; click itself would exit 1, the code of a bad input."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands.update({name: NotLoaded(name) for name in COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = self.commands.get(cmd_name)
+        if isinstance(command, NotLoaded):  # its module registers it with @cli.command
+            importlib.import_module(f"generator.cli.{COMMAND_MODULES[cmd_name]}")
+            command = self.commands[cmd_name]
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

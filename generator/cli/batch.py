@@ -29,6 +29,7 @@ from generator.cli.app import (
 
 if TYPE_CHECKING:
     from generator.batch.build import UnitResult
+    from generator.render.toc import ListedPdfs
 
 
 @cli.command("build-all")
@@ -61,7 +62,6 @@ def build_all_command(
     from generator.batch.build import build_all, recap_name, units_json
     from generator.batch.discover import discover
     from generator.batch.recap import write_recap
-    from generator.render.toc import ListedPdfs
 
     run = Run(output_format, quiet, debug)
     with run.reported():
@@ -74,7 +74,7 @@ def build_all_command(
     gc.set_threshold(*DEFAULT_THRESHOLDS)  # before the workers fork: see ONE_PLAN_THRESHOLDS
     with ExitStack() as stack:
         # LibreOffice starts now and exports each document as soon as it is built
-        listed = stack.enter_context(ListedPdfs(out)) if pdf else None
+        listed = stack.enter_context(listed_pdfs(out)) if pdf else None
         with progress(run, len(units)) as done, run.reported(before="\n"):
 
             def built(result: UnitResult) -> None:
@@ -82,7 +82,7 @@ def build_all_command(
                 if listed is not None and result.ok:
                     listed.add(Path(result.document), out / result.filename)
 
-            results = build_all(folder, out, jobs, built)
+            results = build_all(folder, out, jobs, built, units=units)  # found once
         status_table(run, results)
         with run.reported():
             recap = write_recap(results, out / recap_name(results))
@@ -106,6 +106,14 @@ def build_all_command(
     else:
         run.data(str(recap))
     sys.exit(0 if all(r.ok for r in results) else 1)
+
+
+def listed_pdfs(out: Path) -> ListedPdfs:
+    """LibreOffice's PDF pass, imported only with --pdf (pypdf: 0.1-0.2 s to import, in
+    the main process before any worker starts)."""
+    from generator.render.toc import ListedPdfs
+
+    return ListedPdfs(out)
 
 
 def on_terminal(run: Run) -> bool:

@@ -8,12 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from generator.batch.build import UnitResult
-from generator.batch.recap import styled_table
-from generator.files import write_atomically
+from generator.batch.table_book import TableBook
 from generator.lke.table import PENGUNGKIT_POINTS
 from generator.monev.batch import MonevResult
 from generator.monev.figures import QuarterFigures
@@ -69,8 +67,8 @@ def write_monev_recap(
     results: list[UnitResult], missing: Sequence[Path], quarter: int, target: Path
 ) -> Path:
     """Writes the recap atomically (OutputError in Indonesian when it cannot be written)."""
-    workbook = Workbook()
-    summary = workbook.active
+    book = TableBook()
+    summary = book.workbook.active
     summary.title = SUMMARY
     headers = ["Satuan Kerja", "Folder", "Status", "Kesalahan", "Kesalahan pertama"]
     headers += [f"Realisasi {key.value}" for key in ComponentKey]
@@ -87,17 +85,12 @@ def write_monev_recap(
     ]
     rows = [_row(result) for result in results]
     widths = {1: 26, 2: 20, 5: 50, **{c: 14 for c in range(6, len(headers) + 1)}}
-    styled_table(summary, headers, rows, widths)
     percent_columns = [*range(6, 6 + len(ComponentKey) + 1), 6 + len(ComponentKey) + 3]
-    points_columns = [len(headers) - 1, len(headers)]
-    for row in summary.iter_rows(min_row=2):
-        for cell in row:
-            if cell.column in percent_columns:
-                cell.number_format = PERCENT
-            elif cell.column in points_columns:
-                cell.number_format = POINTS
-    styled_table(
-        workbook.create_sheet("Tanpa Realisasi"),
+    formats = {column: PERCENT for column in percent_columns}
+    formats.update({len(headers) - 1: POINTS, len(headers): POINTS})
+    book.table(summary, headers, rows, widths, formats)
+    book.table(
+        book.workbook.create_sheet("Tanpa Realisasi"),
         ["Folder", "Keterangan"],
         [
             [path.name, "Belum ada folder realisasi; jalankan zi-plan realisasi."]
@@ -116,6 +109,6 @@ def write_monev_recap(
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(Reference(summary, min_col=1, min_row=2, max_row=len(rows) + 1))
         chart.legend = None
-        sheet = workbook.create_chartsheet("Grafik")
+        sheet = book.workbook.create_chartsheet("Grafik")
         sheet.add_chart(chart)
-    return write_atomically(target, workbook.save)
+    return book.save(target)

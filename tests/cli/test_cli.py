@@ -251,3 +251,20 @@ def test_the_build_says_which_daftar_isi_case_happened_in_one_line(
 def _save_without_finish(document):  # type: ignore[no-untyped-def]
     real = document.save_atomically
     return lambda docx, target, finish=None: real(docx, target, None)
+
+
+def test_each_command_is_loaded_from_the_module_the_group_names() -> None:
+    """The group imports a command's module only when it is asked for (COMMAND_MODULES):
+    every command that module defines is in the table, and no other."""
+    import importlib
+
+    from generator.cli.app import COMMAND_MODULES
+
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(f"generator.cli.{module}")
+    defined = {
+        name: command.callback.__module__.rsplit(".", 1)[-1]
+        for name, command in cli.commands.items()
+        if command.callback is not None
+    }
+    assert defined == COMMAND_MODULES
