@@ -6,7 +6,7 @@ import gc
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,7 @@ from generator.cli.app import (
 
 if TYPE_CHECKING:
     from generator.batch.build import UnitResult
+    from generator.render.office_batch import Session
     from generator.render.toc import ListedPdfs
 
 
@@ -59,22 +60,24 @@ def build_all_command(
 
     Keluar dengan kode 1 jika ada satuan kerja yang gagal.
     """
-    from generator.batch.build import build_all, recap_name, units_json
-    from generator.batch.discover import discover
-    from generator.batch.recap import write_recap
-
-    run = Run(output_format, quiet, debug)
-    with run.reported():
-        readable_folder(folder)
-        writable_folder(out)
-        units, skipped = discover(folder)
-        run.report(skipped)  # every folder of workbooks not taken, and why
-        if not units:
-            fail("folder-tanpa-satuan-kerja", folder)
-    gc.set_threshold(*DEFAULT_THRESHOLDS)  # before the workers fork: see ONE_PLAN_THRESHOLDS
     with ExitStack() as stack:
-        # LibreOffice starts now and exports each document as soon as it is built
-        listed = stack.enter_context(listed_pdfs(out)) if pdf else None
+        # LibreOffice starts first, its start-up (a second or two) overlapping all the rest,
+        # and exports each document as soon as it is built
+        session = stack.enter_context(office_session()) if pdf else None
+        from generator.batch.build import build_all, recap_name, units_json
+        from generator.batch.discover import discover
+        from generator.batch.recap import write_recap
+
+        run = Run(output_format, quiet, debug)
+        with run.reported():
+            readable_folder(folder)
+            writable_folder(out)
+            units, skipped = discover(folder)
+            run.report(skipped)  # every folder of workbooks not taken, and why
+            if not units:
+                fail("folder-tanpa-satuan-kerja", folder)
+        gc.set_threshold(*DEFAULT_THRESHOLDS)  # before the workers fork: ONE_PLAN_THRESHOLDS
+        listed = stack.enter_context(listed_pdfs(out, session)) if pdf else None
         with progress(run, len(units)) as done, run.reported(before="\n"):
 
             def built(result: UnitResult) -> None:
@@ -108,12 +111,20 @@ def build_all_command(
     sys.exit(0 if all(r.ok for r in results) else 1)
 
 
-def listed_pdfs(out: Path) -> ListedPdfs:
+def office_session() -> AbstractContextManager[Session | None]:
+    """One LibreOffice process for the batch's PDFs, or None where it does not start (the
+    PDF pass then says why, or takes the two-run way)."""
+    from generator.render.office_batch import Session
+
+    return Session.start() or nullcontext()
+
+
+def listed_pdfs(out: Path, session: Session | None) -> ListedPdfs:
     """LibreOffice's PDF pass, imported only with --pdf (pypdf: 0.1-0.2 s to import, in
     the main process before any worker starts)."""
     from generator.render.toc import ListedPdfs
 
-    return ListedPdfs(out)
+    return ListedPdfs(out, session)
 
 
 def on_terminal(run: Run) -> bool:

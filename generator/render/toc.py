@@ -19,7 +19,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Collection
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,7 +88,8 @@ def pdfs_with_lists(documents: list[Path], *, fill_documents: bool) -> list[Path
     ``fill_documents``, the documents get the same numbers."""
     if not documents:
         return []
-    with ListedPdfs(documents[0].parent) as listed:
+    session = office_batch.Session.start()
+    with session or nullcontext(), ListedPdfs(documents[0].parent, session) as listed:
         for document in documents:
             listed.add(document, document)
         return listed.finish(fill_documents=fill_documents)
@@ -113,16 +114,15 @@ class ListedPdfs:
     (``_prepare``), and queued at once for one LibreOffice process (office_batch.Session),
     which updates the lists by its own layout and exports the PDF; the copy's lists are
     then filled from its PDF, so that the two agree. What that process could not do takes
-    the two-run way at ``finish``: one LibreOffice run measures, one converts. The scratch
+    the two-run way at ``finish``: one LibreOffice run measures, one converts (also for
+    every document, where ``session`` is None: LibreOffice did not start). The scratch
     folder lies in ``folder``, where the PDFs land, so that they are moved, not copied.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, session: office_batch.Session | None) -> None:
         self._open = ExitStack()
         self._scratch = self._open.enter_context(staging_folder(folder))
-        self._session = office_batch.Session.start()
-        if self._session is not None:
-            self._open.enter_context(self._session)
+        self._session = session  # the caller's, started as early as it could be
         self._jobs: list[_Job] = []
 
     def __enter__(self) -> ListedPdfs:

@@ -70,7 +70,7 @@ def test_a_document_the_macro_failed_on_takes_the_two_run_way_alone(
 
     monkeypatch.setattr(Session, "exported", second_failed)
     runs = record_processes(monkeypatch)
-    with toc.ListedPdfs(tmp_path) as listed:
+    with Session.start() as session, toc.ListedPdfs(tmp_path, session) as listed:  # type: ignore[union-attr]
         listed.add(first, first)
         listed.add(second, second)
         pdfs = listed.finish(fill_documents=True)
