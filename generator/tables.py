@@ -15,6 +15,7 @@ from generator.problems import CellRef, Report
 from generator.xlsx import Sheet, Workbook, find_sheet
 from generator.xlsx.coords import column_letter
 from generator.xlsx.parts import fold
+from generator.xlsx.rich import MAX_CELL_CHARS
 from generator.xlsx.values import display_text, loses_digits
 
 __all__ = ["Cell", "Table", "discover", "fold", "read_table"]
@@ -22,7 +23,6 @@ __all__ = ["Cell", "Table", "discover", "fold", "read_table"]
 HEADER_SEARCH_ROWS = 10
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 MAX_TABLE_ROWS = 5_000  # the reference plan has fewer than 100 rows in its longest table
-MAX_CELL_CHARS = 32_767  # Excel's limit: a longer text was not typed in Excel
 _NUMBERED_NAME = re.compile(r"^(\d{2})(?!\d)")
 
 

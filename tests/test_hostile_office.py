@@ -23,6 +23,7 @@ from generator.contract import Column
 from generator.plan.models import ComponentKey
 from generator.plan.validate import load_plan
 from generator.problems import CellRef, InputInvalid, Report
+from generator.richtext import Style, runs_of
 from generator.tables import MAX_CELL_CHARS, read_table
 from generator.xlsx import find_sheet, open_workbook
 from generator.xlsx.sheet import MAX_CELLS
@@ -402,6 +403,25 @@ def test_a_text_beyond_excel_s_limit_in_any_column_is_one_error_naming_the_cell(
         "pecah menjadi beberapa baris atau sel bila memang sepanjang itu. [teks-terlalu-panjang]"
     ]
     assert len(result.stderr) < 5_000  # the text itself is not quoted
+
+
+def test_a_formatted_text_longer_than_a_cell_is_refused_for_its_length(tmp_path: Path) -> None:
+    """Its runs are not read one by one (bold, italic...): the text is refused anyway, and
+    a crafted string of many runs must not cost seconds."""
+    runs = "".join(f"<r><rPr><b/></rPr><t>kata{n} </t></r>" for n in range(8_000))
+    shared = f"<si>{runs}</si><si><r><rPr><i/></rPr><t>miring</t></r></si>"
+    path = raw_workbook(
+        tmp_path / "panjang.xlsx",
+        sheets={"Data": data_rows('t="s"><v>0</v>', 't="s"><v>1</v>')},
+        strings=shared,
+    )
+
+    table, report = read(path)
+
+    assert [p.code for p in report.problems] == ["teks-terlalu-panjang"]
+    assert report.problems[0].where.cell == "B2"
+    assert texts(table) == ["miring"]  # the refused cell's row is left out, the other kept
+    assert runs_of(table.rows[0]["teks"].value) == (("miring", Style(italic=True)),)
 
 
 def add_formula(workbook: Path, sheet: str, coordinate: str, formula: str, cached: bool) -> None:

@@ -14,19 +14,27 @@ from generator.xlsx.symbols import shown
 from generator.xlsx.values import decode_escapes
 
 _OFF = ("0", "false", "off")
+# Excel's limit for one cell: a longer text was not typed in Excel, and is refused for its
+# length (generator.tables), so its formatting is not worth reading run by run (a crafted
+# string of 150,000 runs took 2.5 s of CPU to read as rich text).
+MAX_CELL_CHARS = 32_767
 
 
 def rich_string(element: etree._Element, main: str, font: str | None = None) -> str | None:
     """A ``<si>`` or ``<is>`` with a formatted run as RichText, or None when it holds plain
-    text only; ``main`` is the part's namespace, ``font`` the cell's."""
+    text only or more than a cell can (MAX_CELL_CHARS); ``main`` is the part's namespace,
+    ``font`` the cell's."""
     text_tag = f"{main}t"
     if len(element) == 1 and element[0].tag == text_tag:
         return None  # the common case, decided without looking further
     run_tag, properties_tag, font_tag = f"{main}r", f"{main}rPr", f"{main}rFont"
-    plain, runs, formatted = "", list[Run](), False
+    plain, runs, formatted, length = "", list[Run](), False, 0
     for child in element:
+        if length > MAX_CELL_CHARS:
+            return None
         if child.tag == text_tag:
             plain = shown(decode_escapes(child.text or ""), font)  # before the runs
+            length += len(plain)
         elif child.tag == run_tag:
             text, style, run_font = None, PLAIN, font
             for part in child:
@@ -40,6 +48,7 @@ def rich_string(element: etree._Element, main: str, font: str | None = None) -> 
             if text is not None:
                 formatted |= not style.plain
                 runs.append((shown(decode_escapes(text), run_font), style))
+                length += len(runs[-1][0])
     if not formatted:
         return None
     return rich([(plain, PLAIN), *runs])
