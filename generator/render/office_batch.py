@@ -218,7 +218,8 @@ class Session:
         queue = folder / "queue"
         queue.mkdir()
         self._prefix = str(queue) + os.sep
-        self._jobs: list[Path] = []
+        self._jobs = 0
+        self._pdfs: dict[str, Path] = {}  # each PDF by the URL the macro logs it under
         self._log_read = 0
         self._started = False  # the macro has said so
         self._exported: dict[Path, bool] = {}  # True: exported; False: the macro failed
@@ -260,9 +261,11 @@ class Session:
     def submit(self, document: Path, pdf: Path, style_lists: bool) -> None:
         """Queues ``document`` for export to ``pdf``, its lists made from paragraph styles
         updated only with ``style_lists``."""
-        self._jobs.append(pdf)
-        line = f"{document.resolve().as_uri()}\t{pdf.resolve().as_uri()}\t{int(style_lists)}\n"
-        self._publish(f"{len(self._jobs)}.job", line)
+        url = pdf.resolve().as_uri()
+        self._pdfs[url] = pdf
+        self._jobs += 1
+        line = f"{document.resolve().as_uri()}\t{url}\t{int(style_lists)}\n"
+        self._publish(f"{self._jobs}.job", line)
 
     def exported(self) -> dict[Path, bool]:
         """The PDFs the macro has finished so far: True for exported, False for failed."""
@@ -276,12 +279,11 @@ class Session:
         complete = written[: written.rfind(b"\n") + 1]  # a line still being written waits
         self._log_read += len(complete)
         self._started = self._started or bool(complete)
-        by_url = {pdf.resolve().as_uri(): pdf for pdf in self._jobs}
         for line in complete.decode("utf-8", "replace").splitlines():
             failed = line.startswith("GAGAL ")
-            url = line.split(" ")[1] if failed else line.strip()
-            if url in by_url:
-                self._exported[by_url[url]] = not failed and by_url[url].is_file()
+            pdf = self._pdfs.get(line.split(" ")[1] if failed else line.strip())
+            if pdf is not None:
+                self._exported[pdf] = not failed and pdf.is_file()
         return dict(self._exported)
 
     def close(self, on_progress: Callable[[dict[Path, bool]], None] = lambda done: None) -> None:
@@ -289,7 +291,7 @@ class Session:
         ``on_progress`` as PDFs come out; gives up when the macro did not start within
         START_SECONDS or no PDF came out for office.TIMEOUT_SECONDS (the PDFs not exported
         then are missing from exported())."""
-        self._publish("end", f"{len(self._jobs)}\n")
+        self._publish("end", f"{self._jobs}\n")
         last, count = time.monotonic(), -1
         while self._process.poll() is None and not self._stalled(last):
             done = self.exported()
