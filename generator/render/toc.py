@@ -77,10 +77,18 @@ def fill_tocs(documents: list[Path]) -> list[list[Entry]]:
         for number, path in enumerate(documents):  # unique names: one PDF per document
             copies.append(Path(scratch) / f"{number}.docx")
             shutil.copyfile(path, copies[-1])
-        pdfs = convert_many(copies, Path(scratch), destinations=True)
-        hits = [_pages_of(pdf, found) for pdf, found in zip(pdfs, lists, strict=True)]
+        hits = _measured(copies, lists, Path(scratch))
     filled = zip(documents, lists, hits, strict=True)
     return [_fill(path, found, hit) for path, found, hit in filled]
+
+
+def _measured(
+    documents: list[Path], lists: list[_Lists], outdir: Path
+) -> list[dict[tuple[str, int], int]]:
+    """The page of each prepared document's headings and captions, read off the PDFs
+    (with destinations, in ``outdir``) of one LibreOffice run."""
+    pdfs = convert_many(documents, outdir, destinations=True)
+    return [_pages_of(pdf, found) for pdf, found in zip(pdfs, lists, strict=True)]
 
 
 def pdfs_with_lists(documents: list[Path], *, fill_documents: bool) -> list[Path]:
@@ -149,10 +157,13 @@ class ListedPdfs:
         wanted = [job for job in self._jobs if targets is None or job.target in targets]
         if self._session is not None:
             self._session.close(self._fill_exported)
-        rest = [job.copy for job in wanted if not job.filled]
+        rest = [job for job in wanted if not job.filled]
         if rest:  # no macro, or a document it failed on: the two-run way
-            fill_tocs(rest)
-            convert_many(rest, self._scratch)
+            copies = [job.copy for job in rest]  # prepared when added: measured as they are
+            measured = _measured(copies, [job.lists for job in rest], self._scratch)
+            for job, hits in zip(rest, measured, strict=True):
+                _fill(job.copy, job.lists, hits)
+            convert_many(copies, self._scratch)  # the measuring PDFs are replaced
         pdfs = []
         for job in wanted:
             pdfs.append(move_into_place(job.pdf, job.target.with_suffix(".pdf")))
