@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from generator import indonesian
 from generator.monev.contract import plan_lines
 from generator.plan.models import Marker, Plan, SectionKey, Step
 from generator.plan.parse import split_lines, split_marker
@@ -271,20 +272,7 @@ def test_a_month_cell_that_is_neither_tick_nor_blank_is_named(write_sources, val
 # -- 6. month headers -------------------------------------------------------------------------
 
 INDONESIAN_SHORT = ["JAN", "PEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGT", "SEP", "OKT", "NOP"]
-FULL = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
+FULL = list(indonesian.MONTHS)
 
 
 @pytest.mark.parametrize(
