@@ -6,7 +6,7 @@ import gc
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -112,11 +112,11 @@ def build_all_command(
 
 
 def office_session() -> AbstractContextManager[Session | None]:
-    """One LibreOffice process for the batch's PDFs, or None where it does not start (the
-    PDF pass then says why, or takes the two-run way)."""
-    from generator.render.office_batch import Session
+    """One LibreOffice process for the batch's PDFs (office_batch.session), imported only
+    with --pdf."""
+    from generator.render import office_batch
 
-    return Session.start() or nullcontext()
+    return office_batch.session()
 
 
 def listed_pdfs(out: Path, session: Session | None) -> ListedPdfs:

@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -313,3 +314,9 @@ class Session:
         partial = Path(self._prefix + name + ".tmp")
         partial.write_text(text, encoding="utf-8")
         os.replace(partial, self._prefix + name)
+
+
+def session() -> AbstractContextManager[Session | None]:
+    """A started Session to use in ``with``, or None in it where LibreOffice does not
+    start (the caller then takes the two-run way, which says why it cannot)."""
+    return Session.start() or nullcontext()

@@ -19,7 +19,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Collection
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,8 +96,7 @@ def pdfs_with_lists(documents: list[Path], *, fill_documents: bool) -> list[Path
     ``fill_documents``, the documents get the same numbers."""
     if not documents:
         return []
-    session = office_batch.Session.start()
-    with session or nullcontext(), ListedPdfs(documents[0].parent, session) as listed:
+    with office_batch.session() as session, ListedPdfs(documents[0].parent, session) as listed:
         for document in documents:
             listed.add(document, document)
         return listed.finish(fill_documents=fill_documents)
