@@ -6,7 +6,8 @@ Why: a 681-unit recap holds ~180,000 cells. openpyxl makes an object of each and
 it through lxml, some 25 µs a cell: 4.3 s of build-all, after the workers are done
 (its write_only mode costs as much). The rows written here are byte for byte what openpyxl
 would write for the same cells (tests/batch/test_table_book.py compares the two on the
-pinned openpyxl); the one reach into openpyxl is ``_Archive``, which adds them to the
+pinned openpyxl), but for the texts openpyxl refuses or Excel would misread (see _escape);
+the one reach into openpyxl is ``_Archive``, which adds them to the
 sheet's XML as openpyxl's writer stores it, and the styles openpyxl numbers.
 """
 
@@ -21,11 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
@@ -39,6 +39,9 @@ HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="cent
 BODY_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
 MAX_TEXT = 32767  # characters of one cell: Excel's limit, where openpyxl cuts a text
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
+# the characters XML cannot hold (openpyxl refuses them), and a typed "_xHHHH_", which
+# Excel would read as the character it escapes
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 
 
 @dataclass
@@ -136,11 +139,7 @@ def _rows_xml(
             for letter, style, value in zip(letters, styles, row, strict=False)
         ]
         parts.append("</row>")
-    xml = "".join(parts)
-    illegal = ILLEGAL_CHARACTERS_RE.search(xml)  # escaping leaves control characters be
-    if illegal:
-        raise IllegalCharacterError(f"{illegal.group()!r} cannot be used in worksheets.")
-    return xml
+    return "".join(parts)
 
 
 def _cell(ref: str, style: str, value: object) -> str:
@@ -161,7 +160,11 @@ def _cell(ref: str, style: str, value: object) -> str:
 
 def _escape(text: str) -> str:
     """Text as lxml writes it into openpyxl's sheets: markup escaped, a carriage return
-    and every character beyond ASCII as a character reference."""
+    and every character beyond ASCII as a character reference. A character XML cannot
+    hold is written as Excel writes it, ``_xHHHH_`` (OOXML's ST_Xstring), and a typed
+    ``_xHHHH_`` as ``_x005F_xHHHH_``, so that the cell reads back as typed: a folder name
+    with a control character in it makes no recap fail (openpyxl would refuse the cell)."""
+    text = _UNWRITABLE.sub(lambda found: f"_x{ord(found.group()):04X}_", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("\r", "&#13;")
     return text if text.isascii() else text.encode("ascii", "xmlcharrefreplace").decode()

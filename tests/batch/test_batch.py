@@ -338,6 +338,22 @@ def test_a_failed_unit_shows_every_error_and_its_old_document(tmp_path: Path) ->
     assert f"    Dokumen lama tidak diperbarui: {document}" in lines
 
 
+@pytest.mark.skipif(os.name == "nt", reason="Windows allows no control character in a name")
+def test_a_folder_name_with_a_control_character_reaches_the_recap(tmp_path: Path) -> None:
+    """openpyxl refuses such a cell: the recap failed with a traceback after every unit."""
+    region = make_region(tmp_path / "kanwil", {"unit\x01a": "Rutan Pekanbaru"})
+    set_cell(region / "unit\x01a" / "02_penataan_tatalaksana.xlsx", "Indikator", "G4", "ok")
+    out = tmp_path / "out"
+
+    result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(out), "--jobs", "1"])
+
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    (recap,) = out.glob("Rekap_*.xlsx")
+    cells = [c.value for row in openpyxl.load_workbook(recap).worksheets[0] for c in row]
+    assert "unit_x0001_a" in cells  # Excel's and LibreOffice's escape of U+0001
+
+
 def test_units_of_another_year_or_kanwil_are_flagged_and_json_lists_them(
     tmp_path: Path,
 ) -> None:

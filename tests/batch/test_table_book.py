@@ -9,7 +9,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl import Workbook
-from openpyxl.utils.exceptions import IllegalCharacterError
 
 from generator.batch.table_book import (
     BODY_ALIGNMENT,
@@ -18,7 +17,9 @@ from generator.batch.table_book import (
     HEADER_FONT,
     TableBook,
 )
+from generator.problems import Report
 from generator.sheet_style import fit_row, print_setup, wrapped_lines
+from generator.xlsx import find_sheet, open_workbook
 
 HEADERS = ["Satuan Kerja", "Uraian", "Jumlah", "Cakupan", "Catatan"]
 WIDTHS = {1: 20, 2: 40, 4: 9}
@@ -103,10 +104,17 @@ def test_a_text_that_looks_like_a_formula_stays_the_text_typed(tmp_path: Path) -
     assert [c.data_type for c in sheet[2]] == ["s", "s", "n", "n", "s"]
 
 
-def test_a_control_character_is_refused_as_openpyxl_refuses_it(tmp_path: Path) -> None:
-    with pytest.raises(IllegalCharacterError):
-        table_book_way(tmp_path / "t.xlsx", [["bel\x07", "", 1, 0.5, None]])
-    assert not (tmp_path / "t.xlsx").exists()
+def test_a_character_xml_cannot_hold_is_written_as_excel_writes_it(tmp_path: Path) -> None:
+    """openpyxl refuses a control character (a folder name may hold one): written as
+    ``_xHHHH_``, and a typed ``_xHHHH_`` escaped, every text reads back as given."""
+    texts = ["bel\x07 x", "_x0041_ dan _x005F_", "a\x01\x1fb\uffff"]
+    table_book_way(tmp_path / "t.xlsx", [[texts[0], texts[1], 1, 0.5, texts[2]]])
+
+    workbook = open_workbook(tmp_path / "t.xlsx", Report())
+    assert workbook is not None
+    sheet = find_sheet(workbook, "Sheet")
+    assert sheet is not None
+    assert [sheet.values[(1, c)] for c in (0, 1, 4)] == texts
 
 
 def test_a_value_a_recap_never_holds_is_a_bug_not_a_cell(tmp_path: Path) -> None:
