@@ -164,7 +164,8 @@ def _escape(text: str) -> str:
     hold is written as Excel writes it, ``_xHHHH_`` (OOXML's ST_Xstring), and a typed
     ``_xHHHH_`` as ``_x005F_xHHHH_``, so that the cell reads back as typed: a folder name
     with a control character in it makes no recap fail (openpyxl would refuse the cell)."""
-    text = _UNWRITABLE.sub(lambda found: f"_x{ord(found.group()):04X}_", text)
+    if "_x" in text or not text.isprintable():  # rare: 681 units' recap has 80,000 texts
+        text = _UNWRITABLE.sub(lambda found: f"_x{ord(found.group()):04X}_", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("\r", "&#13;")
     return text if text.isascii() else text.encode("ascii", "xmlcharrefreplace").decode()
