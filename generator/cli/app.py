@@ -11,10 +11,10 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -29,6 +29,9 @@ from generator.problems import (
     format_report,
     report_json,
 )
+
+if TYPE_CHECKING:
+    from generator.render.office_batch import Session
 
 speak_indonesian()
 
@@ -338,6 +341,14 @@ def writable_file(*targets: Path | None) -> None:
         folder = next((p for p in target.absolute().parents if p.exists()), None)
         if folder is not None and folder.is_dir() and not os.access(folder, os.W_OK):
             fail("dokumen-tanpa-izin", target)
+
+
+def office_session() -> AbstractContextManager[Session | None]:
+    """One LibreOffice process for the run's PDFs (office_batch.session), started as the
+    command starts; imported only when PDFs are asked for."""
+    from generator.render import office_batch
+
+    return office_batch.session()
 
 
 def writable_folder(folder: Path) -> None:

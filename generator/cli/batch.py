@@ -6,7 +6,7 @@ import gc
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from generator.cli.app import (
     fail,
     format_option_for,
     help_option,
+    office_session,
     quiet_option,
     readable_folder,
     writable_folder,
@@ -109,14 +110,6 @@ def build_all_command(
     else:
         run.data(str(recap))
     sys.exit(0 if all(r.ok for r in results) else 1)
-
-
-def office_session() -> AbstractContextManager[Session | None]:
-    """One LibreOffice process for the batch's PDFs (office_batch.session), imported only
-    with --pdf."""
-    from generator.render import office_batch
-
-    return office_batch.session()
 
 
 def listed_pdfs(out: Path, session: Session | None) -> ListedPdfs:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from generator.cli.app import (
     format_option,
     format_option_for,
     help_option,
+    office_session,
     quiet_option,
     readable_folder,
     sources_argument,
@@ -131,82 +133,91 @@ def build(
     from generator.render.document import default_filename, write
 
     run = Run(output_format, quiet, debug)
-    loader, plan = load_plan(sources, run)
-    run.report(loader.report.problems)
+    # LibreOffice starts first: its start-up (a second or two) overlaps the reading
+    with office_session() if pdf else nullcontext() as session:
+        loader, plan = load_plan(sources, run)
+        run.report(loader.report.problems)
 
-    def count_findings() -> None:
-        from generator.review import review
+        def count_findings() -> None:
+            from generator.review import review
 
-        findings = review(loader, plan)
-        run.say(
-            f"Pemeriksaan sebelum tanda tangan: {len(findings)} temuan"
-            + (f" (rinciannya: zi-plan check {sources})." if findings else ".")
-        )
-
-    reviewing = count_findings if run_review and not run.json and not quiet else None
-    if output is None:
-        output = OUTPUT_DIR / default_filename(plan)
-    toc_case = (
-        "Daftar Isi: nomor halaman tidak diisi (--tanpa-daftar-isi); Word mengisinya saat "
-        "dokumen dibuka (pilih Ya saat ditanya)."
-    )
-    wanted_toc = toc
-    if toc:
-        from generator.render.office import soffice
-
-        toc = soffice() is not None
-        toc_case = "Daftar Isi: nomor halaman diisi melalui LibreOffice." if toc else ""
-    if reviewing is not None and not toc:
-        reviewing()  # nothing to overlap it with: LibreOffice does not run
-        reviewing = None
-    if wanted_toc and not toc:  # the warning is the line that says it
-        run.say(
-            "Peringatan: LibreOffice tidak terpasang, sehingga Daftar Isi belum bernomor "
-            "halaman. Word mengisinya saat dokumen dibuka (pilih Ya saat ditanya)."
-        )
-    written_files: dict[str, str] = {}
-    with run.reported():
-        json_path = output.with_suffix(".json") if as_json else None
-        writable_file(output, json_path, output.with_suffix(".pdf") if pdf else None)
-        riwayat: dict[str, object] | str = ""
-        if history is not None:
-            from generator.diff import diff_plans, history_context
-
-            old = load_any_plan(history, run)
-            riwayat = history_context(diff_plans(old, plan, (str(history), str(sources))))
-        lampiran: dict[str, object] | str = ""
-        if lke_appendix:
-            from generator.lke.appendix import appendix_context
-
-            lampiran = appendix_context(plan)
-        written = write(
-            plan, output, toc=toc, history=riwayat, lke_appendix=lampiran, meanwhile=reviewing
-        )
-        written_files["dokumen"] = str(written)
-        if toc_case:
-            run.say(toc_case)
-        if json_path is not None:
-            json_path = write_json(
-                written.with_suffix(".json"), plan.model_dump_json(indent=2) + "\n"
+            findings = review(loader, plan)
+            run.say(
+                f"Pemeriksaan sebelum tanda tangan: {len(findings)} temuan"
+                + (f" (rinciannya: zi-plan check {sources})." if findings else ".")
             )
-            written_files["json"] = str(json_path)
-        try:
-            if pdf and toc:
-                written_files["pdf"] = str(pdf_beside(written))
-            elif pdf:  # the document keeps its empty lists; its PDF gets them filled
-                from generator.render.toc import pdfs_with_lists
 
-                pdfs = pdfs_with_lists([written], fill_documents=False)
-                written_files["pdf"] = str(pdfs[0])
-        except ProblemError:
-            run.error(f"Dokumen Word tetap ditulis: {written}")
-            raise
-    if run.json:
-        run.document({**written_files, "masalah": run.problems_json()})
-        return
-    for kind in ("json", "pdf", "dokumen"):  # the document's path last, as ever
-        if kind in written_files:
-            run.data(written_files[kind])
+        reviewing = count_findings if run_review and not run.json and not quiet else None
+        if output is None:
+            output = OUTPUT_DIR / default_filename(plan)
+        toc_case = (
+            "Daftar Isi: nomor halaman tidak diisi (--tanpa-daftar-isi); Word mengisinya saat "
+            "dokumen dibuka (pilih Ya saat ditanya)."
+        )
+        wanted_toc = toc
+        if toc:
+            from generator.render.office import soffice
+
+            toc = soffice() is not None
+            toc_case = "Daftar Isi: nomor halaman diisi melalui LibreOffice." if toc else ""
+        if reviewing is not None and not toc:
+            reviewing()  # nothing to overlap it with: LibreOffice does not run
+            reviewing = None
+        if wanted_toc and not toc:  # the warning is the line that says it
+            run.say(
+                "Peringatan: LibreOffice tidak terpasang, sehingga Daftar Isi belum bernomor "
+                "halaman. Word mengisinya saat dokumen dibuka (pilih Ya saat ditanya)."
+            )
+        written_files: dict[str, str] = {}
+        with run.reported():
+            json_path = output.with_suffix(".json") if as_json else None
+            writable_file(output, json_path, output.with_suffix(".pdf") if pdf else None)
+            riwayat: dict[str, object] | str = ""
+            if history is not None:
+                from generator.diff import diff_plans, history_context
+
+                old = load_any_plan(history, run)
+                riwayat = history_context(diff_plans(old, plan, (str(history), str(sources))))
+            lampiran: dict[str, object] | str = ""
+            if lke_appendix:
+                from generator.lke.appendix import appendix_context
+
+                lampiran = appendix_context(plan)
+            written = write(
+                plan,
+                output,
+                toc=toc,
+                pdf=pdf,
+                session=session,
+                history=riwayat,
+                lke_appendix=lampiran,
+                meanwhile=reviewing,
+            )
+            written_files["dokumen"] = str(written)
+            if pdf and toc:  # made from the rendering that numbered the lists
+                written_files["pdf"] = str(written.with_suffix(".pdf"))
+            if toc_case:
+                run.say(toc_case)
+            if json_path is not None:
+                json_path = write_json(
+                    written.with_suffix(".json"), plan.model_dump_json(indent=2) + "\n"
+                )
+                written_files["json"] = str(json_path)
+            try:
+                if pdf and not toc:  # the document keeps its empty lists; its PDF gets them
+                    from generator.render.toc import pdfs_with_lists
+
+                    pdfs = pdfs_with_lists([written], session, fill_documents=False)
+                    written_files["pdf"] = str(pdfs[0])
+            except ProblemError:
+                run.error(f"Dokumen Word tetap ditulis: {written}")
+                raise
+        if run.json:
+            run.document({**written_files, "masalah": run.problems_json()})
+            return
+        for kind in ("json", "pdf", "dokumen"):  # the document's path last, as ever
+            if kind in written_files:
+                run.data(written_files[kind])
 
 
 @cli.command()

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docxtpl import DocxTemplate
 
@@ -17,6 +17,10 @@ from generator.render import layout
 from generator.render.context import build_context
 from generator.render.engine import PatchingOnce, jinja_env, save_atomically, template_bytes
 from generator.resources import template_path
+
+if TYPE_CHECKING:
+    from generator.render.office import OfficeFailed
+    from generator.render.office_batch import Session
 
 TEMPLATE = template_path()
 
@@ -73,6 +77,8 @@ def write(
     template_path: Path = TEMPLATE,
     *,
     toc: bool = False,
+    pdf: bool = False,
+    session: Session | None = None,
     history: dict[str, Any] | str = "",
     lke_appendix: dict[str, Any] | str = "",
     meanwhile: Callable[[], object] | None = None,
@@ -82,11 +88,16 @@ def write(
     With ``toc``, the Daftar Isi gets its page numbers from a LibreOffice rendering
     (generator/toc.py) before the file is moved into place; ``meanwhile`` (work that does
     not need the document, such as the review) runs while LibreOffice lays it out, else
-    once it is rendered. With ``history`` (the context of the changes since an earlier
-    version), a Riwayat Perubahan page closes the document; with ``lke_appendix``
-    (generator.lke.appendix.appendix_context), the LKE appendix precedes it.
+    once it is rendered. With ``pdf`` too, that rendering is also the PDF beside the
+    document (``session``'s, started by the caller as early as it could be; else two
+    LibreOffice runs), moved into place once the document is. With ``history`` (the
+    context of the changes since an earlier version), a Riwayat Perubahan page closes the
+    document; with ``lke_appendix`` (generator.lke.appendix.appendix_context), the LKE
+    appendix precedes it.
     """
     template = render(plan, template_path, history, lke_appendix)
+    if toc and pdf:
+        return _write_with_pdf(template, target, session, meanwhile)
     finish = None
     if toc:
         from concurrent.futures import ThreadPoolExecutor
@@ -102,9 +113,46 @@ def write(
                 try:
                     filled.result()
                 except OfficeFailed as exc:  # name the document, not its temporary file
-                    raise OfficeFailed(target, str(exc.problem.params["detail"])) from None
+                    raise _naming(target, exc) from None
 
     elif meanwhile is not None:
         meanwhile()
 
     return save_atomically(template.docx, target, finish)
+
+
+def _write_with_pdf(
+    template: DocxTemplate,
+    target: Path,
+    session: Session | None,
+    meanwhile: Callable[[], object] | None,
+) -> Path:
+    """The document with its lists filled, and its PDF, from one LibreOffice rendering
+    (toc.ListedPdfs). The PDF waits in a staging folder until the document has its name:
+    a document that cannot replace its old one (open in Word) leaves the old PDF too."""
+    from generator.files import move_into_place, staging_folder
+    from generator.render.office import OfficeFailed
+    from generator.render.toc import ListedPdfs  # LibreOffice and pypdf: only when asked
+
+    with staging_folder(target.parent) as scratch:
+        pdf = scratch / target.with_suffix(".pdf").name
+
+        def finish(temporary: Path) -> None:
+            try:
+                with ListedPdfs(scratch, session) as listed:
+                    listed.add(temporary, temporary, pdf)  # LibreOffice starts on it
+                    if meanwhile is not None:
+                        meanwhile()
+                    listed.finish(fill_documents=True)
+            except OfficeFailed as exc:  # name the document, not its temporary file
+                raise _naming(target, exc) from None
+
+        written = save_atomically(template.docx, target, finish)
+        move_into_place(pdf, target.with_suffix(".pdf"))
+    return written
+
+
+def _naming(target: Path, failed: OfficeFailed) -> OfficeFailed:
+    from generator.render.office import OfficeFailed
+
+    return OfficeFailed(target, str(failed.problem.params["detail"]))

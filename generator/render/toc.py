@@ -91,12 +91,14 @@ def _measured(
     return [_pages_of(pdf, found) for pdf, found in zip(pdfs, lists, strict=True)]
 
 
-def pdfs_with_lists(documents: list[Path], *, fill_documents: bool) -> list[Path]:
+def pdfs_with_lists(
+    documents: list[Path], session: office_batch.Session | None, *, fill_documents: bool
+) -> list[Path]:
     """PDFs beside ``documents`` whose lists carry page numbers (see ListedPdfs); with
     ``fill_documents``, the documents get the same numbers."""
     if not documents:
         return []
-    with office_batch.session() as session, ListedPdfs(documents[0].parent, session) as listed:
+    with ListedPdfs(documents[0].parent, session) as listed:
         for document in documents:
             listed.add(document, document)
         return listed.finish(fill_documents=fill_documents)
@@ -106,7 +108,8 @@ def pdfs_with_lists(documents: list[Path], *, fill_documents: bool) -> list[Path
 class _Job:
     copy: Path  # the copy filled and exported, in the scratch folder
     lists: _Lists
-    target: Path  # the document's own place; its PDF goes beside it
+    target: Path  # the document's own place
+    pdf_target: Path  # where its PDF goes
     filled: bool = False
 
     @property
@@ -138,11 +141,12 @@ class ListedPdfs:
     def __exit__(self, *exc_info: object) -> None:
         self._open.close()
 
-    def add(self, document: Path, target: Path) -> None:
-        """Queues ``document``, whose filled copy may later replace ``target``."""
+    def add(self, document: Path, target: Path, pdf: Path | None = None) -> None:
+        """Queues ``document``, whose filled copy may later replace ``target``; its PDF
+        goes to ``pdf`` (default: beside ``target``)."""
         copy = self._scratch / f"{len(self._jobs)}.docx"
         shutil.copyfile(document, copy)
-        job = _Job(copy, _prepare(copy), target)
+        job = _Job(copy, _prepare(copy), target, pdf or target.with_suffix(".pdf"))
         self._jobs.append(job)
         if self._session is not None:
             self._session.submit(copy, job.pdf, bool(job.lists.captions))
@@ -152,7 +156,7 @@ class ListedPdfs:
         self, targets: Collection[Path] | None = None, *, fill_documents: bool
     ) -> list[Path]:
         """Waits for the PDFs of ``targets`` (default: every document added) and moves
-        each beside its target; with ``fill_documents``, the filled copy replaces it."""
+        each to its place; with ``fill_documents``, the filled copy replaces its target."""
         wanted = [job for job in self._jobs if targets is None or job.target in targets]
         if self._session is not None:
             self._session.close(self._fill_exported)
@@ -165,7 +169,7 @@ class ListedPdfs:
             convert_many(copies, self._scratch)  # the measuring PDFs are replaced
         pdfs = []
         for job in wanted:
-            pdfs.append(move_into_place(job.pdf, job.target.with_suffix(".pdf")))
+            pdfs.append(move_into_place(job.pdf, job.pdf_target))
             if fill_documents:
                 move_into_place(job.copy, job.target)
         return pdfs

@@ -91,7 +91,8 @@ def test_a_document_without_tables_keeps_its_note_in_the_pdf(tmp_path: Path) -> 
         if paragraph.style is not None and paragraph.style.name == "Caption":
             paragraph.style = document.styles["Normal"]
     document.save(str(docx))
-    (pdf,) = pdfs_with_lists([docx], fill_documents=True)
+    with office_batch.session() as session:
+        (pdf,) = pdfs_with_lists([docx], session, fill_documents=True)
     assert not [entry for entry in list_entries(docx) if entry[0].startswith("Tabel ")]
     assert NO_TABLES in [p.text for p in open_docx(docx).paragraphs]
     listed = fold(" ".join(" ".join(lines) for lines in page_texts(pdf)[:5]))
@@ -116,7 +117,8 @@ def test_a_libreoffice_that_never_runs_the_macro_is_given_up_on(
 
     monkeypatch.setattr(subprocess, "Popen", never_starting)
     monkeypatch.setattr(office_batch, "START_SECONDS", 1)
-    (pdf,) = pdfs_with_lists([document], fill_documents=True)
+    with office_batch.session() as session:
+        (pdf,) = pdfs_with_lists([document], session, fill_documents=True)
 
     assert hanging and hanging[0].poll() is not None  # ended, not left running
     assert_pages_right(document, pdf)

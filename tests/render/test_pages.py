@@ -12,9 +12,16 @@ from click.testing import CliRunner
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
+from generator import files
 from generator.cli import cli
 from generator.indonesian import roman
-from tests.conftest import SAMPLE_SOURCES, record_processes, requires_libreoffice, set_cell
+from tests.conftest import (
+    SAMPLE_SOURCES,
+    assert_no_traceback,
+    record_processes,
+    requires_libreoffice,
+    set_cell,
+)
 from tests.docx_reading import open_docx
 from tests.images import png
 
@@ -118,15 +125,54 @@ def build_pdf(sources: Path, out: Path, *options: str) -> tuple[Path, Path]:
     return docx, docx.with_suffix(".pdf")
 
 
-def test_sample_pages_numbered_and_lists_filled(tmp_path: Path) -> None:
+def test_sample_pages_numbered_and_lists_filled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs = record_processes(monkeypatch)
     docx, pdf = build_pdf(SAMPLE_SOURCES, tmp_path)
     assert_pages_right(docx, pdf)
+    # one LibreOffice, started as the command starts, numbers the lists and makes the PDF
+    assert len(runs) == 1 and runs[0][-1].startswith("macro:///")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx", "plan.pdf"]
     assert (
         open_docx(docx).settings.element.find(
             "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}updateFields"
         )
         is None
     )  # filled: Word need not ask to update
+
+
+def test_without_the_macro_the_pdf_takes_two_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs = record_processes(monkeypatch, basic=False)
+    docx, pdf = build_pdf(SAMPLE_SOURCES, tmp_path)
+    assert_pages_right(docx, pdf)
+    assert len(runs) == 3  # the macro that does nothing, then one run measures, one converts
+
+
+def test_a_document_that_cannot_replace_its_old_one_leaves_the_old_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Word holds the document open (Windows refuses to replace it): the PDF of the
+    document that was not written must not replace the PDF of the one still there."""
+    docx, pdf = tmp_path / "plan.docx", tmp_path / "plan.pdf"
+    docx.write_bytes(b"the document sent last week")
+    pdf.write_bytes(b"its PDF")
+    move = files.move_into_place
+
+    def locked(source: Path, target: Path) -> Path:
+        if target == docx:
+            raise PermissionError(13, "Permission denied")
+        return move(source, target)
+
+    monkeypatch.setattr(files, "move_into_place", locked)
+    result = CliRunner().invoke(cli, ["build", str(SAMPLE_SOURCES), "-o", str(docx), "--pdf"])
+
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    assert (docx.read_bytes(), pdf.read_bytes()) == (b"the document sent last week", b"its PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx", "plan.pdf"]
 
 
 def test_f4_unit_with_logo_and_ketua(tmp_path: Path) -> None:
