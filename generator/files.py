@@ -59,10 +59,12 @@ def remove_stale(folder: Path, prefix: str, suffix: str) -> None:
     """Removes the temporary files a killed run of zi-plan left beside its document (same
     prefix, older than this run). One that cannot be removed is left; it harms nothing."""
     pattern = re.compile(re.escape(prefix) + f"[a-z0-9_]{{{RANDOM_PART}}}" + re.escape(suffix))
-    try:
-        candidates = [p for p in folder.iterdir() if pattern.fullmatch(p.name)]
+    try:  # names first, Paths only for the few that match: build-all's staging folder
+        with os.scandir(folder) as entries:  # holds hundreds of documents
+            names = [e.name for e in entries if e.name.startswith(prefix)]
     except OSError:
         return
+    candidates = [folder / name for name in names if pattern.fullmatch(name)]
     for path in candidates:
         try:
             if path.is_file() and path.stat().st_mtime < RUN_STARTED:
