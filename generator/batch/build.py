@@ -9,6 +9,7 @@ document replaces anything.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections import Counter, defaultdict
@@ -183,6 +184,8 @@ def _build_in_worker(
     job: tuple[Path, Path], build: Callable[[Path, Path], UnitResult] | None = None
 ) -> UnitResult:
     unit, staging = job
+    collecting = gc.isenabled()
+    gc.disable()  # see _collected
     try:
         return (build or build_unit)(unit, staging)
     except Exception as exc:  # a bug met in one unit must not cost the others their plans
@@ -192,6 +195,25 @@ def _build_in_worker(
             Problem("galat-internal", CellRef(unit.name), Severity.ERROR, {"detail": detail})
         )
         return result
+    finally:
+        _collected(collecting)
+
+
+_warmed_up = False  # this process has built a unit: its template and caches are made
+
+
+def _collected(collecting: bool) -> None:
+    """One collection after each unit rather than the collector's own, some eight during
+    a unit (each walking what the unit holds at that moment): 2.5 % fewer instructions a
+    unit (callgrind). What the first unit leaves alive lives as long as the process (the
+    compiled template, the caches) and is frozen out of later collections."""
+    global _warmed_up
+    gc.collect()
+    if not _warmed_up:
+        gc.freeze()
+        _warmed_up = True
+    if collecting:
+        gc.enable()
 
 
 def build_all(
