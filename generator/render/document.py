@@ -143,11 +143,11 @@ def _write_listed(
 
         def finish(temporary: Path) -> None:
             try:
-                with ListedPdfs(scratch, session, pdfs=pdf) as listed:
+                with ListedPdfs(scratch, session) as listed:
                     listed.add(temporary, temporary, exported)  # LibreOffice starts on it
                     if meanwhile is not None:
                         meanwhile()
-                    listed.finish(fill_documents=True)
+                    listed.finish(fill_documents=True, pdfs=pdf)
             except OfficeFailed as exc:  # name the document, not its temporary file
                 raise _naming(target, exc) from None
 

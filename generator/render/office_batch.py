@@ -30,13 +30,12 @@ POLL_SECONDS = 0.05
 START_SECONDS = 120
 
 # The queue: job files "<prefix>1.job", "<prefix>2.job"..., each one line "<docx URL>\t<pdf
-# URL>\t<0|1|->" (0: leave the lists made from paragraph styles, the Daftar Tabel, as
-# written: LibreOffice would empty a list without entries, and drop its note; -: update no
-# list, the document is only measured), each made whole by a rename; "<prefix>end" holds
-# how many jobs there are. After each export the macro appends the PDF URL to
-# "<prefix>done", after a failure a line "GAGAL <pdf URL> <line>: <error>"; its first line
-# there, "MULAI", says that it runs. It gives up after ``idle`` seconds without a job (its
-# caller is gone).
+# URL>\t<0|1>" (0: leave the lists made from paragraph styles, the Daftar Tabel, as
+# written: LibreOffice would empty a list without entries, and drop its note), each made
+# whole by a rename; "<prefix>end" holds how many jobs there are. After each export the
+# macro appends the PDF URL to "<prefix>done", after a failure a line "GAGAL <pdf URL>
+# <line>: <error>"; its first line there, "MULAI", says that it runs. It gives up after
+# ``idle`` seconds without a job (its caller is gone).
 # The indexes are updated twice: the first update can move headings (a list longer than
 # its placeholder), the second numbers the settled layout. Each bookmark becomes a named
 # destination of the PDF, which says where a heading stands without reading the pages.
@@ -63,7 +62,7 @@ Sub Main(prefix As String, idle As Long)
         If FileExists(prefix & job & ".job") Then
             fields = Split(FirstLine(prefix & job & ".job"), Chr(9))
             If UBound(fields) = 2 Then
-                Convert(fields(0), fields(1), fields(2), hidden(), export(), prefix & "done")
+                Convert(fields(0), fields(1), fields(2) = "1", hidden(), export(), prefix & "done")
             End If
             job = job + 1
             waited = 0
@@ -92,7 +91,7 @@ Function Ended(endFile As String, job As Long) As Boolean
     If FileExists(endFile) Then Ended = job > CLng(FirstLine(endFile))
 End Function
 
-Sub Convert(docUrl As String, pdfUrl As String, lists As String, hidden, export, _
+Sub Convert(docUrl As String, pdfUrl As String, styleLists As Boolean, hidden, export, _
         doneFile As String)
     On Error GoTo Failed
     Dim document As Object
@@ -100,10 +99,9 @@ Sub Convert(docUrl As String, pdfUrl As String, lists As String, hidden, export,
     Dim pass As Integer, i As Integer
     Dim index As Object
     For pass = 1 To 2
-        If lists = "-" Then Exit For
         For i = 0 To document.getDocumentIndexes().getCount() - 1
             index = document.getDocumentIndexes().getByIndex(i)
-            If index.CreateFromOutline Or lists = "1" Then
+            If index.CreateFromOutline Or styleLists Then
                 If pass = 1 Then ShiftStyles(document, index)
                 index.update()
             End If
@@ -261,15 +259,13 @@ class Session:
             self._process.wait()
         self._scratch.cleanup()
 
-    def submit(self, document: Path, pdf: Path, style_lists: bool, *, update: bool = True) -> None:
+    def submit(self, document: Path, pdf: Path, style_lists: bool) -> None:
         """Queues ``document`` for export to ``pdf``, its lists made from paragraph styles
-        updated only with ``style_lists``; without ``update``, no list is updated: the PDF
-        shows the document as written (a measuring PDF, 0.3 s of CPU less)."""
+        updated only with ``style_lists``."""
         url = pdf.resolve().as_uri()
         self._pdfs[url] = pdf
         self._jobs += 1
-        lists = str(int(style_lists)) if update else "-"
-        line = f"{document.resolve().as_uri()}\t{url}\t{lists}\n"
+        line = f"{document.resolve().as_uri()}\t{url}\t{int(style_lists)}\n"
         self._publish(f"{self._jobs}.job", line)
 
     def exported(self) -> dict[Path, bool]:

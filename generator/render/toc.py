@@ -127,17 +127,12 @@ class ListedPdfs:
     the two-run way at ``finish``: one LibreOffice run measures, one converts (also for
     every document, where ``session`` is None: LibreOffice did not start). The scratch
     folder lies in ``folder``, where the PDFs land, so that they are moved, not copied.
-    Without ``pdfs`` only the filled documents are wanted: LibreOffice only measures each
-    document as written (as fill_toc does), and no PDF is kept.
     """
 
-    def __init__(
-        self, folder: Path, session: office_batch.Session | None, *, pdfs: bool = True
-    ) -> None:
+    def __init__(self, folder: Path, session: office_batch.Session | None) -> None:
         self._open = ExitStack()
         self._scratch = self._open.enter_context(staging_folder(folder))
         self._session = session  # the caller's, started as early as it could be
-        self._pdfs = pdfs
         self._jobs: list[_Job] = []
 
     def __enter__(self) -> ListedPdfs:
@@ -154,14 +149,20 @@ class ListedPdfs:
         job = _Job(copy, _prepare(copy), target, pdf or target.with_suffix(".pdf"))
         self._jobs.append(job)
         if self._session is not None:
-            self._session.submit(copy, job.pdf, bool(job.lists.captions), update=self._pdfs)
+            self._session.submit(copy, job.pdf, bool(job.lists.captions))
             self._fill_exported(self._session.exported())
 
     def finish(
-        self, targets: Collection[Path] | None = None, *, fill_documents: bool
+        self,
+        targets: Collection[Path] | None = None,
+        *,
+        fill_documents: bool,
+        pdfs: bool = True,
     ) -> list[Path]:
         """Waits for the PDFs of ``targets`` (default: every document added) and moves
-        each to its place; with ``fill_documents``, the filled copy replaces its target."""
+        each to its place; with ``fill_documents``, the filled copy replaces its target.
+        Without ``pdfs`` only the documents are wanted: the PDFs are left to the scratch
+        folder, and the two-run way is one run (measuring)."""
         wanted = [job for job in self._jobs if targets is None or job.target in targets]
         if self._session is not None:
             self._session.close(self._fill_exported)
@@ -171,11 +172,11 @@ class ListedPdfs:
             measured = _measured(copies, [job.lists for job in rest], self._scratch)
             for job, hits in zip(rest, measured, strict=True):
                 _fill(job.copy, job.lists, hits)
-            if self._pdfs:
+            if pdfs:
                 convert_many(copies, self._scratch)  # the measuring PDFs are replaced
         placed = []
         for job in wanted:
-            if self._pdfs:
+            if pdfs:
                 placed.append(move_into_place(job.pdf, job.pdf_target))
             if fill_documents:
                 move_into_place(job.copy, job.target)

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from generator.cli import cli
@@ -54,25 +53,6 @@ def test_the_session_exports_documents_handed_over_while_it_runs(tmp_path: Path)
     assert seen[-1] == exported
     assert len(PdfReader(out / "second.pdf").pages) >= 15
     assert not (out / "broken.pdf").exists()
-
-
-def test_a_measuring_job_leaves_the_lists_as_written(tmp_path: Path) -> None:
-    """Without ``update`` (the default build, which keeps no PDF) the macro exports the
-    document as written, as a plain conversion does: placeholders stay in the lists."""
-    document = sample_docx(tmp_path / "plan.docx")
-    opened = open_docx(document)
-    for paragraph in opened.paragraphs:
-        if paragraph.style is not None and paragraph.style.name.startswith("toc "):
-            *_, number = paragraph._p.iter(qn("w:t"))  # the page, in the entry's hyperlink
-            number.text = "99"
-    opened.save(str(document))
-    with Session.start() as session:  # type: ignore[union-attr]
-        session.submit(document, tmp_path / "measured.pdf", True, update=False)
-        session.submit(document, tmp_path / "updated.pdf", True)
-        session.close()
-    measured, updated = (page_texts(tmp_path / name)[2] for name in ("measured.pdf", "updated.pdf"))
-    assert sum(line.endswith("99") for line in measured) > 10
-    assert not any(line.endswith("99") for line in updated)
 
 
 def test_a_document_the_macro_failed_on_takes_the_two_run_way_alone(
