@@ -133,9 +133,8 @@ def build(
     from generator.render.document import default_filename, write
 
     run = Run(output_format, quiet, debug)
-    # LibreOffice starts first, for the Daftar Isi's page numbers or the PDF: its start-up
-    # (a second or two) overlaps the reading, the checks and the rendering
-    with office_session() if toc or pdf else nullcontext() as session:
+    # LibreOffice starts first: its start-up (a second or two) overlaps the reading
+    with office_session() if pdf else nullcontext() as session:
         loader, plan = load_plan(sources, run)
         run.report(loader.report.problems)
 

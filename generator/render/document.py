@@ -88,17 +88,16 @@ def write(
     With ``toc``, the Daftar Isi gets its page numbers from a LibreOffice rendering
     (generator/toc.py) before the file is moved into place; ``meanwhile`` (work that does
     not need the document, such as the review) runs while LibreOffice lays it out, else
-    once it is rendered; it is ``session``'s (office_batch, started by the caller as early
-    as it could be) where one is given. With ``pdf`` too, that rendering is also the PDF
-    beside the document (without a session: two LibreOffice runs), moved into place once
-    the document is. With ``history`` (the
+    once it is rendered. With ``pdf`` too, that rendering is also the PDF beside the
+    document (``session``'s, started by the caller as early as it could be; else two
+    LibreOffice runs), moved into place once the document is. With ``history`` (the
     context of the changes since an earlier version), a Riwayat Perubahan page closes the
     document; with ``lke_appendix`` (generator.lke.appendix.appendix_context), the LKE
     appendix precedes it.
     """
     template = render(plan, template_path, history, lke_appendix)
-    if toc and (pdf or session is not None):
-        return _write_listed(template, target, session, meanwhile, pdf=pdf)
+    if toc and pdf:
+        return _write_with_pdf(template, target, session, meanwhile)
     finish = None
     if toc:
         from concurrent.futures import ThreadPoolExecutor
@@ -122,38 +121,34 @@ def write(
     return save_atomically(template.docx, target, finish)
 
 
-def _write_listed(
+def _write_with_pdf(
     template: DocxTemplate,
     target: Path,
     session: Session | None,
     meanwhile: Callable[[], object] | None,
-    *,
-    pdf: bool,
 ) -> Path:
-    """The document with its lists filled from one LibreOffice rendering (toc.ListedPdfs),
-    and with ``pdf`` that rendering as its PDF. The PDF waits in a staging folder until
-    the document has its name: a document that cannot replace its old one (open in Word)
-    leaves the old PDF too."""
+    """The document with its lists filled, and its PDF, from one LibreOffice rendering
+    (toc.ListedPdfs). The PDF waits in a staging folder until the document has its name:
+    a document that cannot replace its old one (open in Word) leaves the old PDF too."""
     from generator.files import move_into_place, staging_folder
     from generator.render.office import OfficeFailed
     from generator.render.toc import ListedPdfs  # LibreOffice and pypdf: only when asked
 
     with staging_folder(target.parent) as scratch:
-        exported = scratch / target.with_suffix(".pdf").name
+        pdf = scratch / target.with_suffix(".pdf").name
 
         def finish(temporary: Path) -> None:
             try:
                 with ListedPdfs(scratch, session) as listed:
-                    listed.add(temporary, temporary, exported)  # LibreOffice starts on it
+                    listed.add(temporary, temporary, pdf)  # LibreOffice starts on it
                     if meanwhile is not None:
                         meanwhile()
-                    listed.finish(fill_documents=True, pdfs=pdf)
+                    listed.finish(fill_documents=True)
             except OfficeFailed as exc:  # name the document, not its temporary file
                 raise _naming(target, exc) from None
 
         written = save_atomically(template.docx, target, finish)
-        if pdf:
-            move_into_place(exported, target.with_suffix(".pdf"))
+        move_into_place(pdf, target.with_suffix(".pdf"))
     return written
 
 

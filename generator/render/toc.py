@@ -153,16 +153,10 @@ class ListedPdfs:
             self._fill_exported(self._session.exported())
 
     def finish(
-        self,
-        targets: Collection[Path] | None = None,
-        *,
-        fill_documents: bool,
-        pdfs: bool = True,
+        self, targets: Collection[Path] | None = None, *, fill_documents: bool
     ) -> list[Path]:
         """Waits for the PDFs of ``targets`` (default: every document added) and moves
-        each to its place; with ``fill_documents``, the filled copy replaces its target.
-        Without ``pdfs`` only the documents are wanted: the PDFs are left to the scratch
-        folder, and the two-run way is one run (measuring)."""
+        each to its place; with ``fill_documents``, the filled copy replaces its target."""
         wanted = [job for job in self._jobs if targets is None or job.target in targets]
         if self._session is not None:
             self._session.close(self._fill_exported)
@@ -172,15 +166,13 @@ class ListedPdfs:
             measured = _measured(copies, [job.lists for job in rest], self._scratch)
             for job, hits in zip(rest, measured, strict=True):
                 _fill(job.copy, job.lists, hits)
-            if pdfs:
-                convert_many(copies, self._scratch)  # the measuring PDFs are replaced
-        placed = []
+            convert_many(copies, self._scratch)  # the measuring PDFs are replaced
+        pdfs = []
         for job in wanted:
-            if pdfs:
-                placed.append(move_into_place(job.pdf, job.pdf_target))
+            pdfs.append(move_into_place(job.pdf, job.pdf_target))
             if fill_documents:
                 move_into_place(job.copy, job.target)
-        return placed
+        return pdfs
 
     def _fill_exported(self, exported: dict[Path, bool]) -> None:
         for job in self._jobs:

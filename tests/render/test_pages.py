@@ -15,7 +15,6 @@ from pypdf import PdfReader
 from generator import files
 from generator.cli import cli
 from generator.indonesian import roman
-from generator.render.office import convert_to_pdf
 from tests.conftest import (
     SAMPLE_SOURCES,
     assert_no_traceback,
@@ -141,24 +140,6 @@ def test_sample_pages_numbered_and_lists_filled(
         )
         is None
     )  # filled: Word need not ask to update
-
-
-@pytest.mark.parametrize("basic", [True, False], ids=["macro", "without the macro"])
-def test_the_default_build_numbers_the_lists_in_one_run(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, basic: bool
-) -> None:
-    """LibreOffice starts with the command; no PDF is asked for, none is left behind, and
-    without the macro one run measures (no second run converts)."""
-    runs = record_processes(monkeypatch, basic=basic)
-    docx = tmp_path / "plan.docx"
-    result = CliRunner().invoke(cli, ["build", str(SAMPLE_SOURCES), "-o", str(docx)])
-
-    assert result.exit_code == 0, result.output
-    assert "Daftar Isi: nomor halaman diisi melalui LibreOffice." in result.stderr
-    assert runs[0][-1].startswith("macro:///") and len(runs) == (1 if basic else 2)
-    assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
-    pdf = convert_to_pdf(docx, tmp_path / "pdf")
-    assert_pages_right(docx, pdf)
 
 
 def test_without_the_macro_the_pdf_takes_two_runs(
