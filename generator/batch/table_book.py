@@ -31,6 +31,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from generator.files import write_atomically
 from generator.sheet_style import fit_row, font, print_setup, row_height, wrapped_lines
+from generator.xlsx.values import encode_escapes
 
 # one instance each, shared by every cell: openpyxl interns a style on each assignment
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
@@ -39,9 +40,6 @@ HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center", horizontal="cent
 BODY_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
 MAX_TEXT = 32767  # characters of one cell: Excel's limit, where openpyxl cuts a text
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
-# the characters XML cannot hold (openpyxl refuses them), and a typed "_xHHHH_", which
-# Excel would read as the character it escapes
-_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 
 
 @dataclass
@@ -161,11 +159,10 @@ def _cell(ref: str, style: str, value: object) -> str:
 def _escape(text: str) -> str:
     """Text as lxml writes it into openpyxl's sheets: markup escaped, a carriage return
     and every character beyond ASCII as a character reference. A character XML cannot
-    hold is written as Excel writes it, ``_xHHHH_`` (OOXML's ST_Xstring), and a typed
-    ``_xHHHH_`` as ``_x005F_xHHHH_``, so that the cell reads back as typed: a folder name
-    with a control character in it makes no recap fail (openpyxl would refuse the cell)."""
-    if "_x" in text or not text.isprintable():  # rare: 681 units' recap has 80,000 texts
-        text = _UNWRITABLE.sub(lambda found: f"_x{ord(found.group()):04X}_", text)
+    hold is written as Excel writes it (xlsx.values.encode_escapes), so that the cell reads
+    back as typed: a folder name with a control character in it makes no recap fail
+    (openpyxl would refuse the cell)."""
+    text = encode_escapes(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("\r", "&#13;")
     return text if text.isascii() else text.encode("ascii", "xmlcharrefreplace").decode()

@@ -113,6 +113,20 @@ def _number(value: float) -> str:
     return str(int(exact.scaleb(-places).quantize(Decimal(1), ROUND_HALF_UP).scaleb(places)))
 
 
+# What encode_escapes writes as _xHHHH_: the characters XML cannot hold, and the "_" of a
+# typed "_xHHHH_", which a reader would otherwise take for an escape
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def encode_escapes(text: str) -> str:
+    """``text`` as Excel writes it into a cell's XML (OOXML's ST_Xstring): a character XML
+    cannot hold as ``_xHHHH_``, a typed ``_xHHHH_`` as ``_x005F_xHHHH_``; decode_escapes
+    and Excel and LibreOffice read it back as given."""
+    if "_x" not in text and text.isprintable():  # nearly every text: no regex
+        return text
+    return _UNWRITABLE.sub(lambda found: f"_x{ord(found.group()):04X}_", text)
+
+
 def decode_escapes(text: str) -> str:
     """Excel's ``_xHHHH_`` escapes back to the characters Excel wrote them for.
 
