@@ -69,6 +69,8 @@ def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
     (the unit of a column's width), word by word as Excel breaks them."""
     room = width * 0.9 - 1  # cell padding, and a margin for fonts wider than Calibri
     scale = 1.1 if bold else 1.0
+    if len(text) * WIDEST * scale <= room and "\n" not in text:
+        return 1  # fits even were every character a capital: most of a recap's cells
     count = 0
     for paragraph in text.split("\n"):
         count += 1
@@ -85,10 +87,13 @@ def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
     return count
 
 
+WIDEST = 1.25  # a capital's width, in digit widths (text_width)
+
+
 @lru_cache(maxsize=1 << 16)
 def text_width(text: str) -> float:
     """Text width in digit widths: most letters are narrower than a digit, capitals wider.
     Kept per word: a Kanwil's recap measures the same words hundreds of thousands of times."""
     return sum(
-        1.25 if c.isupper() or c in "mwMW" else 0.5 if c in "iljtf.,;:'| " else 0.85 for c in text
+        WIDEST if c.isupper() or c in "mwMW" else 0.5 if c in "iljtf.,;:'| " else 0.85 for c in text
     )

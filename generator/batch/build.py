@@ -119,7 +119,8 @@ class UnitResult:
 
     @property
     def month_counts(self) -> list[int]:
-        return [sum(line.months[m] for line in self.lines) for m in range(12)]
+        per_month = zip(*(line.months for line in self.lines), strict=True)
+        return [sum(months) for months in per_month] or [0] * 12
 
     @property
     def idle_months(self) -> list[str]:

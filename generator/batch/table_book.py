@@ -127,22 +127,30 @@ def _lines(row: Sequence[object], widths: Sequence[float], *, bold: bool = False
 def _rows_xml(
     rows: Sequence[Sequence[object]], styles: Sequence[str], widths: Sequence[float]
 ) -> str:
-    """The ``<row>`` elements of the body, from row 2, as openpyxl writes them."""
+    """The ``<row>`` elements of the body, from row 2, as openpyxl writes them. A text's
+    XML is made once per column style: a recap repeats its ticks, components and names
+    on every row."""
     letters = [get_column_letter(column) for column in range(1, len(styles) + 1)]
+    texts: dict[tuple[str, str], str] = {}
     parts: list[str] = []
     for index, row in enumerate(rows, 2):
         parts.append(f'<row r="{index}" ht="{safe_string(row_height(_lines(row, widths)))}">')
-        parts += [
-            _cell(f"{letter}{index}", style, value)
-            for letter, style, value in zip(letters, styles, row, strict=False)
-        ]
+        for letter, style, value in zip(letters, styles, row, strict=False):
+            if isinstance(value, str):
+                body = texts.get((style, value))
+                if body is None:
+                    body = texts[style, value] = _cell_body(style, value)
+            else:
+                body = _cell_body(style, value)
+            parts.append(f'<c r="{letter}{index}"{body}')
         parts.append("</row>")
     return "".join(parts)
 
 
-def _cell(ref: str, style: str, value: object) -> str:
-    """One cell: a text inline (as openpyxl), a number, or an empty styled cell."""
-    start = f'<c r="{ref}" s="{style}"'
+def _cell_body(style: str, value: object) -> str:
+    """One cell after its reference: a text inline (as openpyxl), a number, or an empty
+    styled cell."""
+    start = f' s="{style}"'
     if value is None:
         return f'{start} t="n"></c>'
     if isinstance(value, str):
