@@ -3,6 +3,7 @@ total, the lines coded with each item, and the items no rencana aksi serves yet.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -115,17 +116,19 @@ def coverage(lines: list[PlanLine], lke: Lke | None = None, *, suggest: bool = T
     none; suggestions for uncoded lines count for none either, and are sought only with
     ``suggest``: they cost more than the rest)."""
     lke = lke or load()
+    coded: dict[str, list[PlanLine]] = defaultdict(list)  # by item code, in plan order
+    for line in lines:
+        for item in line.items:
+            coded[item.code].append(line)
+    pengungkit = lke.pengungkit
     areas = []
     for area in AREAS:
-        items = [item for item in lke.pengungkit if item.area == area]
+        items = [item for item in pengungkit if item.area == area]
         areas.append(
             AreaCoverage(
                 area=area,
                 name=items[0].area_name,
-                items=tuple(
-                    ItemCoverage(item, tuple(line for line in lines if item in line.items))
-                    for item in items
-                ),
+                items=tuple(ItemCoverage(item, tuple(coded[item.code])) for item in items),
             )
         )
     suggestions = []
