@@ -205,6 +205,7 @@ def monev_all_command(
 
     Keluar dengan kode 1 jika ada satuan kerja yang gagal.
     """
+    from generator.batch.discover import discover, unit_label
     from generator.monev.batch import monev_all, monev_recap_name, split_units
     from generator.monev.recap import write_monev_recap
 
@@ -212,18 +213,20 @@ def monev_all_command(
     with run.reported():
         readable_folder(folder)
         writable_folder(out)
-        units, missing = split_units(folder)
+        found, skipped = discover(folder)
+        run.report(skipped)  # every folder of workbooks not taken, and why (as build-all)
+        if not found:
+            fail("folder-tanpa-satuan-kerja", folder)
+        units, without = split_units(found)
         if not units:
             fail("folder-tanpa-realisasi", folder)
+    missing = [unit_label(unit, folder) for unit in without]  # Pekanbaru/rutan_dumai
     gc.set_threshold(*DEFAULT_THRESHOLDS)  # before the workers fork, as build-all does
     with progress(run, len(units)) as done, run.reported(before="\n"):
-        results = monev_all(folder, out, triwulan, jobs, done)
+        results = monev_all(folder, out, triwulan, jobs, done, units=units)
     status_table(run, results)
     if missing:
-        run.say(
-            "Satuan kerja tanpa folder realisasi (tidak disusun): "
-            + ", ".join(path.name for path in missing)
-        )
+        run.say("Satuan kerja tanpa folder realisasi (tidak disusun): " + ", ".join(missing))
     with run.reported():
         recap = write_monev_recap(
             results, missing, triwulan, out / monev_recap_name(results, triwulan)

@@ -75,13 +75,13 @@ def build_monev_unit(folder: Path, staging: Path, quarter: int) -> MonevResult:
     return result
 
 
-def split_units(folder: Path) -> tuple[list[Path], list[Path]]:
-    """The units (as build-all finds them) with a realisation folder, and those without."""
-    units = unit_folders(folder)
-    return (
-        [u for u in units if (u / REALISATION_FOLDER).is_dir()],
-        [u for u in units if not (u / REALISATION_FOLDER).is_dir()],
-    )
+def split_units(units: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The units with a realisation folder, and those without."""
+    with_folder: list[Path] = []
+    without: list[Path] = []
+    for unit in units:
+        (with_folder if (unit / REALISATION_FOLDER).is_dir() else without).append(unit)
+    return with_folder, without
 
 
 def monev_all(
@@ -90,9 +90,12 @@ def monev_all(
     quarter: int,
     jobs: int | None = None,
     progress: Callable[[UnitResult], None] = lambda result: None,
+    units: list[Path] | None = None,
 ) -> list[UnitResult]:
-    """Builds and publishes the report of every unit that has a realisation folder."""
-    units, _ = split_units(folder)
+    """Builds and publishes the report of every unit that has a realisation folder
+    (``units``: those, found already)."""
+    if units is None:
+        units, _ = split_units(unit_folders(folder))
     return build_all(
         folder, out, jobs, progress, build=partial(build_monev_unit, quarter=quarter), units=units
     )

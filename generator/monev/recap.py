@@ -64,9 +64,10 @@ def _points(value: float | None) -> float | None:
 
 
 def write_monev_recap(
-    results: list[UnitResult], missing: Sequence[Path], quarter: int, target: Path
+    results: list[UnitResult], missing: Sequence[str], quarter: int, target: Path
 ) -> Path:
-    """Writes the recap atomically (OutputError in Indonesian when it cannot be written)."""
+    """Writes the recap atomically (OutputError in Indonesian when it cannot be written);
+    ``missing`` are the folders of the units without a realisation folder, as labelled."""
     book = TableBook()
     summary = book.workbook.active
     summary.title = SUMMARY
@@ -92,10 +93,7 @@ def write_monev_recap(
     book.table(
         book.workbook.create_sheet("Tanpa Realisasi"),
         ["Folder", "Keterangan"],
-        [
-            [path.name, "Belum ada folder realisasi; jalankan zi-plan realisasi."]
-            for path in missing
-        ],
+        [[label, "Belum ada folder realisasi; jalankan zi-plan realisasi."] for label in missing],
         {1: 30, 2: 60},
     )
     if rows:

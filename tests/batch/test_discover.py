@@ -1,5 +1,5 @@
-"""build-all takes units one folder deeper, names every folder of workbooks it does not
-take, and shows its progress line only on a terminal."""
+"""build-all (and monev-all) take units one folder deeper, name every folder of workbooks
+they do not take, and show their progress line only on a terminal."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from generator.batch.discover import discover
 from generator.cli import cli
+from generator.monev.workbooks import write_realisation
 from tests.conftest import SAMPLE_SOURCES, set_cell
 
 NAMA_SINGKAT = "B7"  # in the sample's Identitas
@@ -89,6 +90,35 @@ def test_build_all_builds_the_nested_units_and_warns_of_each_folder_not_taken(
     folders = [c.value for c in openpyxl.load_workbook(recap)["Ringkasan"]["B"]][1:]
     assert folders == ["Pekanbaru/lapas_pekanbaru", "Pekanbaru/rutan_dumai", "rutan_siak"]
     assert "Menyusun" not in result.stderr  # not a terminal: no progress line
+
+
+def test_monev_all_warns_of_the_same_folders_and_names_units_by_their_path(
+    tmp_path: Path,
+) -> None:
+    root = make_kanwil(tmp_path / "kanwil")
+    write_realisation(root / "rutan_siak")
+    out = tmp_path / "out"
+
+    result = CliRunner().invoke(
+        cli, ["monev-all", str(root), "--triwulan", "1", "-o", str(out), "--jobs", "1"]
+    )
+
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.glob("*.docx")] == ["Laporan_Monev_Rutan_Siak_2024_TW1.docx"]
+    lines = result.stderr.splitlines()
+    for folder in ("lapas_teluk", "rutan_siak/arsip_2023", "Bengkalis/kota/rutan_bengkalis"):
+        warning = lines[lines.index(str(root / folder)) + 1]
+        assert "tidak ikut disusun" in warning and "Perbaiki:" in warning
+    assert (
+        "Satuan kerja tanpa folder realisasi (tidak disusun): "
+        "Pekanbaru/lapas_pekanbaru, Pekanbaru/rutan_dumai" in lines
+    )
+    (recap,) = out.glob("Rekap_Monev_*.xlsx")
+    without = openpyxl.load_workbook(recap)["Tanpa Realisasi"]
+    assert [c.value for c in without["A"]][1:] == [
+        "Pekanbaru/lapas_pekanbaru",
+        "Pekanbaru/rutan_dumai",
+    ]
 
 
 def two_units(root: Path) -> Path:
