@@ -9,6 +9,7 @@ import importlib
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -209,6 +210,17 @@ def cli() -> None:
     """
 
 
+# C0 and C1 control characters but the line break and the tab: in a folder's name (Linux
+# allows them) they would move the cursor or recolour the terminal instead of showing
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` for a terminal: each control character written as ``\\x1b``, so that a
+    name holding one shows what it holds and the terminal stays as it was."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
 # Exit codes, the same for every command (README, docs/keluaran.md)
 DONE = 0
 INPUT = 1  # the sources, a file to write, the environment (LibreOffice, a folder)
@@ -239,14 +251,15 @@ class Run:
     def say(self, text: str) -> None:
         """A note, a warning or progress: standard error, unless quiet."""
         if not self.quiet:
-            click.echo(text, err=True)
+            click.echo(visible(text), err=True)
 
     def error(self, text: str) -> None:
         """A sentence about what went wrong: standard error, always."""
-        click.echo(text, err=True)
+        click.echo(visible(text), err=True)
 
     def data(self, text: str) -> None:
-        """A path written or the report asked for (text mode): standard output."""
+        """A path written or the report asked for (text mode): standard output, as it is
+        (scripts read it; the sentences go through ``visible``)."""
         click.echo(text)
 
     def document(self, value: object) -> None:
@@ -263,10 +276,10 @@ class Run:
         if not shown:
             return
         if self.quiet:
-            click.echo(format_report(shown).rsplit("\n", 1)[0], err=True)
-            click.echo(f"{len(shown)} kesalahan.", err=True)
+            self.error(format_report(shown).rsplit("\n", 1)[0])
+            self.error(f"{len(shown)} kesalahan.")
         else:
-            click.echo(format_report(shown), err=True)
+            self.error(format_report(shown))
 
     def problems_json(self) -> list[dict[str, object]]:
         return report_json(self.problems)
@@ -294,7 +307,7 @@ class Run:
             if self.json:
                 self._failed([exc.problem], "")
             else:
-                click.echo(f"{before}{exc.problem}", err=True)
+                self.error(f"{before}{exc.problem}")
             if self.debug:
                 raise
             sys.exit(exit_code)
@@ -306,7 +319,7 @@ class Run:
             return
         self.report(problems)
         if closing:
-            click.echo(closing, err=True)
+            self.error(closing)
 
 
 def fail(code: str, where: Path | str, **params: object) -> NoReturn:

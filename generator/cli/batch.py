@@ -25,6 +25,7 @@ from generator.cli.app import (
     office_session,
     quiet_option,
     readable_folder,
+    visible,
     writable_folder,
 )
 
@@ -136,7 +137,7 @@ def progress(run: Run, length: int) -> Iterator[Callable[[Any], None]]:
         length=length,
         label="Menyusun",
         file=sys.stderr,
-        item_show_func=lambda name: name,
+        item_show_func=lambda name: name and visible(name),
         show_pos=True,
     ) as bar:
         yield lambda unit: bar.update(1, unit.folder)

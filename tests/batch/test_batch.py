@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -352,6 +353,24 @@ def test_a_folder_name_with_a_control_character_reaches_the_recap(tmp_path: Path
     (recap,) = out.glob("Rekap_*.xlsx")
     cells = [c.value for row in openpyxl.load_workbook(recap).worksheets[0] for c in row]
     assert "unit_x0001_a" in cells  # Excel's and LibreOffice's escape of U+0001
+    assert "\x01" not in result.stderr  # the status table shows the name, it sends no control
+    assert "unit\\x01a" in result.stderr
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows allows no control character in a name")
+def test_an_escape_sequence_in_a_folder_name_reaches_the_terminal_as_text(tmp_path: Path) -> None:
+    region = make_region(tmp_path / "kanwil", {"rutan\x1b[2Jmerah": "Rutan Pekanbaru"})
+    set_cell(region / "rutan\x1b[2Jmerah" / "02_penataan_tatalaksana.xlsx", "Indikator", "G4", "ok")
+    os.mkdir(region / "lapas\x9b31m")  # Pokja workbooks without 00_umum.xlsx: a warning
+    shutil.copy(SAMPLE_SOURCES / "01_manajemen_perubahan.xlsx", region / "lapas\x9b31m")
+
+    result = CliRunner().invoke(cli, ["build-all", str(region), "-o", str(tmp_path / "out")])
+
+    assert result.exit_code == 1
+    assert not re.search("[\x1b\x9b]", result.stderr)
+    validate = f"zi-plan validate {region}{os.sep}rutan\\x1b[2Jmerah"  # the status table
+    assert validate in result.stderr
+    assert f"{region}{os.sep}lapas\\x9b31m" in result.stderr  # the warning's folder
 
 
 def test_units_of_another_year_or_kanwil_are_flagged_and_json_lists_them(
