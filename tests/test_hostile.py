@@ -1342,6 +1342,35 @@ def test_a_libreoffice_crash_keeps_the_old_document_and_says_so(
     )
 
 
+@pytest.mark.skipif(os.name == "nt", reason="the crashing LibreOffice is a shell script")
+def test_a_libreoffice_crash_during_build_pdf_keeps_the_old_document_and_pdf(
+    sources: Path, sample_built: tuple[Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build --pdf hands the document to the LibreOffice it started with the command; that
+    one dies at once, and so does the two-run way taken after it."""
+    output, old = sample_built
+    old_pdf = output.with_suffix(".pdf")
+    old_pdf.write_bytes(b"%PDF-1.7 last week's")
+    crashing = output.parent.parent / "soffice"
+    crashing.write_text("#!/bin/sh\nkill -ABRT $$\n")
+    crashing.chmod(0o755)
+    monkeypatch.setenv("ZI_PLAN_SOFFICE", str(crashing))
+
+    result = run("build", sources, "-o", output, "--pdf", "--tanpa-periksa")
+
+    assert result.exit_code == 1
+    assert_no_traceback(result)
+    assert output.read_bytes() == old
+    assert old_pdf.read_bytes() == b"%PDF-1.7 last week's"
+    assert sorted(os.listdir(output.parent)) == [output.name, old_pdf.name]  # no leftovers
+    assert result.stderr.splitlines()[-1] == (
+        f"{output}: LibreOffice gagal menyusun halaman dokumen (berhenti dengan kode -6). "
+        "Perbaiki: Jalankan lagi; jika tetap gagal, buat dokumen dengan --tanpa-daftar-isi "
+        "(Word mengisi Daftar Isi saat dokumen dibuka). Dokumen lama tidak berubah. "
+        "[libreoffice-gagal]"
+    )
+
+
 # -- text that must arrive as typed ------------------------------------------------------------
 
 
