@@ -165,6 +165,29 @@ class PatchingOnce(DocxTemplate):  # type: ignore[misc]
             patched = self._patched[src_xml] = data.decode()
         return patched
 
+    def build_xml(self, context: Any, jinja_env: Any = None) -> str:
+        """The rendered body. docxtpl serialises the copied template's body anew for each
+        render; it is the template's own body, serialised once per template."""
+        if not isinstance(self._template, bytes):
+            return str(super().build_xml(context, jinja_env))
+        body = self.patch_xml(_body_xml(self._template))
+        return self.render_xml_part(body, self.docx._part, context, jinja_env)
+
+    def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any = None) -> str:
+        """A part rendered as docxtpl renders it, without its two regex passes: it puts a
+        line break before each ``<w:p`` of the source (for the line numbers of Jinja's
+        errors), and takes every ``\\n<w:p`` out of the result. Jinja leaves such a line
+        break where it stands, so that leaving it out and taking out those the result
+        holds anyway (str.replace) gives the same text."""
+        if jinja_env is None:
+            return str(super().render_xml_part(src_xml, part, context, jinja_env))
+        self.current_rendering_part = part  # images add their relationships to it
+        xml = jinja_env.from_string(src_xml).render(context)
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
+            xml = xml.replace(escaped, tag)
+        return self.resolve_listing(xml)
+
     def resolve_listing(self, xml: str) -> str:
         """docxtpl turns ``\t \n \a \f`` in a w:t's text into tabs, breaks and
         paragraphs, with regexes over every paragraph. _literal writes the tabs and breaks
@@ -274,6 +297,12 @@ def _in_text(xml: str, chars: str) -> bool:
                 return True
             at = xml.find(char, at + 1)
     return False
+
+
+@lru_cache(maxsize=4)
+def _body_xml(template: bytes) -> str:
+    """The template's body as docxtpl serialises it for rendering (xml_to_string)."""
+    return str(etree.tostring(_opened(template).element.body, encoding="unicode"))
 
 
 @lru_cache(maxsize=4)
