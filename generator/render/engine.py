@@ -58,18 +58,36 @@ def _literal(value: object) -> object:
 
 
 def _text(value: str, run_properties: str = "") -> Markup:
-    """Plain text escaped for a w:t, its line breaks and tabs written as docxtpl's
-    resolve_listing would write them in a run with ``run_properties``: done here, once
-    per value, PatchingOnce.resolve_listing need not run its regexes over every
-    paragraph of the body (two thirds of a render)."""
-    escaped = str(escape(value))
+    """Plain text escaped for a w:t (as markupsafe.escape escapes it), its line breaks and
+    tabs written as docxtpl's resolve_listing would write them in a run with
+    ``run_properties``: done here, once per value, PatchingOnce.resolve_listing need not
+    run its regexes over every paragraph of the body (two thirds of a render)."""
+    escaped = value
+    for char, reference in _REFERENCES:
+        if char in escaped:
+            escaped = escaped.replace(char, reference)
     if "_" in escaped:
         escaped = escaped.replace("_", "&#95;")
     if "\t" in escaped:
         escaped = escaped.replace("\t", _TAB.format(run_properties))
     if "\n" in escaped:
         escaped = escaped.replace("\n", _BREAK)
-    return Markup(escaped)
+    return _markup(escaped)
+
+
+# markupsafe.escape's references, "&" first
+_REFERENCES = (("&", "&amp;"), (">", "&gt;"), ("<", "&lt;"), ("'", "&#39;"), ('"', "&#34;"))
+
+
+def _markup(text: str) -> Markup:
+    """Markup of text escaped already, without Markup.__new__'s Python-level checks."""
+    return str.__new__(Markup, text)
+
+
+def _escape(value: object) -> Markup:
+    """Jinja's autoescape of each value the template writes (its compiled code calls it
+    on what _literal returns): Markup as it is, which markupsafe.escape would copy."""
+    return value if value.__class__ is Markup else escape(value)  # type: ignore[return-value]
 
 
 def _runs(text: RichText) -> Markup:
@@ -87,7 +105,7 @@ def _runs(text: RichText) -> Markup:
             f'<w:r>{properties}<w:t xml:space="preserve">{_text(chunk, properties)}</w:t></w:r>'
         )
     parts.append('<w:r><w:t xml:space="preserve">')
-    return Markup("".join(parts))
+    return _markup("".join(parts))
 
 
 def _run_properties(style: Style) -> str:
@@ -128,6 +146,7 @@ class CompilingOnce(Environment):
                 _disk_cached("jinja", source, lambda: marshal.dumps(self.compile(source)))
             )
             compiled = self.template_class.from_code(self, code, self.make_globals(None), None)
+            compiled.root_render_func.__globals__["escape"] = _escape  # the module's global
             self._compiled[source] = compiled
         return compiled
 

@@ -68,9 +68,13 @@ def test_compiling_once_renders_what_jinja_itself_renders(plan: Any) -> None:
     body = template.patch_xml(template.get_xml())
     context = build_context(plan)
 
-    ours = engine.jinja_env().from_string(body).render(context)
+    compiled = engine.jinja_env().from_string(body)
+    ours = compiled.render(context)
 
     assert ours == plain.from_string(body).render(context)
+    # each value goes through the module global escape(), which ours replaces
+    assert "yield escape(environment.finalize(" in plain.compile(body, raw=True)
+    assert compiled.root_render_func.__globals__["escape"] is engine._escape
 
 
 def test_a_part_renders_as_docxtpl_renders_it(plan: Any) -> None:
