@@ -42,6 +42,8 @@ ZIP_LEVEL = 1
 # (the tab closes the run and repeats its properties around w:tab).
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t></w:r><w:r>{0}<w:tab/></w:r><w:r>{0}<w:t xml:space="preserve">'
+# What _text rewrites: markupsafe's escapes, "_" and the characters above.
+_REWRITTEN = re.compile("[&<>'\"_\t\n]")
 
 
 def _literal(value: object) -> object:
@@ -61,7 +63,10 @@ def _text(value: str, run_properties: str = "") -> Markup:
     """Plain text escaped for a w:t, its line breaks and tabs written as docxtpl's
     resolve_listing would write them in a run with ``run_properties``: done here, once
     per value, PatchingOnce.resolve_listing need not run its regexes over every
-    paragraph of the body (two thirds of a render)."""
+    paragraph of the body (two thirds of a render). Most values hold none of the
+    characters rewritten here: they are only marked safe."""
+    if _REWRITTEN.search(value) is None:
+        return Markup(value)
     escaped = str(escape(value))
     if "_" in escaped:
         escaped = escaped.replace("_", "&#95;")
@@ -111,6 +116,9 @@ def _disk_cached(kind: str, source: str, make: Callable[[], bytes]) -> bytes:
     return disk_cached(kind, source, _VERSIONS, make)
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 class CompilingOnce(Environment):
     """Compiles each template source once, not once per render (nor per run).
 
@@ -131,6 +139,18 @@ class CompilingOnce(Environment):
             self._compiled[source] = compiled
         return compiled
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``x.name`` on a dict of the context: Jinja tries the attribute first, and
+        raising and catching its AttributeError costs more than the lookup (a thousand
+        per render). A dict has no attribute but its class's, so its item is what Jinja
+        would find."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
     @property
     def _compiled(self) -> dict[str, Any]:
         cache: dict[str, Any] = self.__dict__.setdefault("_zi_compiled", {})
@@ -142,6 +162,7 @@ class PatchingOnce(DocxTemplate):  # type: ignore[misc]
     source, and a strict parse of the rendered body."""
 
     _patched: ClassVar[dict[str, str]] = {}
+    _lined: ClassVar[dict[str, str]] = {}  # patched source -> with a line per paragraph
     docx: Any  # docxtpl sets it, untyped
     is_rendered: bool
     _template: bytes | None = None  # the template's bytes, once init_docx opened them
@@ -164,6 +185,35 @@ class PatchingOnce(DocxTemplate):  # type: ignore[misc]
             )
             patched = self._patched[src_xml] = data.decode()
         return patched
+
+    def render_xml_part(self, src_xml: str, part: Any, context: Any, jinja_env: Any = None) -> str:
+        """docxtpl's render_xml_part, with its two regexes done cheaply: the line end it
+        puts before each paragraph (for the line numbers of a template error) once per
+        source, and their removal by str.replace, not a regex that expands a template
+        per paragraph (tests/render/test_engine.py holds the two equal)."""
+        if jinja_env is None:
+            return str(super().render_xml_part(src_xml, part, context, jinja_env))
+        lined = self._lined.get(src_xml)
+        if lined is None:
+            lined = self._lined[src_xml] = _PARAGRAPH.sub(r"\n<w:p\1", src_xml)
+        try:
+            self.current_rendering_part = part
+            dst_xml = jinja_env.from_string(lined).render(context)
+        except jinja2.TemplateError as exc:
+            if getattr(exc, "lineno", None) is not None:  # docxtpl's excerpt of the source
+                first = max(exc.lineno - 4, 0)
+                exc.docx_context = [  # type: ignore[attr-defined]
+                    re.sub(r"<[^>]+>", "", line) for line in lined.splitlines()[first : first + 7]
+                ]
+            raise
+        dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        dst_xml = (
+            dst_xml.replace("{_{", "{{")
+            .replace("}_}", "}}")
+            .replace("{_%", "{%")
+            .replace("%_}", "%}")
+        )
+        return self.resolve_listing(dst_xml)
 
     def resolve_listing(self, xml: str) -> str:
         """docxtpl turns ``\t \n \a \f`` in a w:t's text into tabs, breaks and
@@ -216,6 +266,7 @@ class PatchingOnce(DocxTemplate):  # type: ignore[misc]
 
 
 DRAWING = qn("w:drawing")
+_PARAGRAPH = re.compile(r"<w:p([ >])")  # docxtpl's, in render_xml_part
 
 
 class _Frame(NamedTuple):

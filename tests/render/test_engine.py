@@ -149,3 +149,48 @@ def test_the_byte_stable_save_writes_the_parts_python_docx_writes(
         assert a.namelist() == b.namelist()
         assert all(a.read(name) == b.read(name) for name in a.namelist())
         assert {info.date_time for info in a.infolist()} == {engine.ZIP_TIME}
+
+
+def test_render_xml_part_renders_what_docxtpl_renders(plan: Any) -> None:
+    """PatchingOnce.render_xml_part gives docxtpl's text, and its excerpt of a failed
+    template's source."""
+    template = engine.PatchingOnce(io.BytesIO(TEMPLATE.read_bytes()))
+    template.init_docx()
+    body = template.patch_xml(template.get_xml())
+    part, context, env = template.docx.part, build_context(plan), engine.jinja_env()
+
+    ours = template.render_xml_part(body, part, context, env)
+
+    assert "<w:p>" in ours or "<w:p " in ours
+    assert ours == DocxTemplate.render_xml_part(template, body, part, context, env)
+    broken = body.replace("</w:body>", "{{ 1 + }}</w:body>")
+    failures = []
+    for render_part in (engine.PatchingOnce.render_xml_part, DocxTemplate.render_xml_part):
+        with pytest.raises(Exception) as failed:
+            render_part(template, broken, part, context, env)
+        failures.append(list(failed.value.docx_context))  # type: ignore[attr-defined]
+    assert failures[0] == failures[1] and failures[0]
+
+
+
+@pytest.mark.parametrize("text", ["Rutan Pekanbaru", "", "a & b", "<x>", "'\"", "a_b", "x\ty\nz"])
+def test_text_is_escaped_in_full_even_when_marked_safe_as_it_is(text: str) -> None:
+    """_text's shortcut (nothing to rewrite) gives what escaping everything gives."""
+    tab = engine._TAB.format("")
+    escaped = str(engine.escape(text)).replace("_", "&#95;").replace("\t", tab)
+
+    assert engine._text(text) == escaped.replace("\n", engine._BREAK)
+    assert isinstance(engine._text(text), engine.Markup)
+
+
+def test_jinja_looks_attributes_up_through_the_environment() -> None:
+    """CompilingOnce.getattr is Jinja's way to ``x.name``; a dict's own attributes
+    (``items``) still win over its keys, as in Jinja."""
+    env = engine.CompilingOnce(undefined=StrictUndefined)
+    source = "{{ d.a }} {{ d.items is callable }} {{ d.get('a') }}"
+    context = {"d": {"a": 1, "items": 2, "get": 3}}
+
+    assert env.from_string(source).render(context) == "1 True 1"
+    assert Environment().from_string(source).render(context) == "1 True 1"
+    with pytest.raises(Exception, match="has no attribute 'b'"):
+        env.from_string("{{ d.b }}").render(context)
