@@ -21,6 +21,7 @@ import docx
 import docxtpl
 import jinja2
 from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import element_class_lookup
@@ -215,6 +216,13 @@ class PatchingOnce(DocxTemplate):  # type: ignore[misc]
         )
         return self.resolve_listing(dst_xml)
 
+    def render_footnotes(self, context: Any, jinja_env: Any = None) -> None:
+        """docxtpl looks for a footnotes part among all the package's parts once per
+        section (a walk of the package each): looked for once here, and rendered by
+        docxtpl only if there is one."""
+        if any(part.content_type == CT.WML_FOOTNOTES for part in self.docx.part.package.parts):
+            super().render_footnotes(context, jinja_env)
+
     def resolve_listing(self, xml: str) -> str:
         """docxtpl turns ``\t \n \a \f`` in a w:t's text into tabs, breaks and
         paragraphs, with regexes over every paragraph. _literal writes the tabs and breaks
@@ -365,14 +373,15 @@ def save_deterministic(document: Document, target: Path) -> None:
     our own, instead of saving and re-zipping: one compression pass, not two.
     """
     package = document.part.package
-    for part in package.parts:
+    parts = package.parts  # a walk of the package's relationships: once, not three times
+    for part in parts:
         part.before_marshal()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         writer = _FixedTimeWriter(archive)
         steps: Any = PackageWriter  # its steps are private, untyped, stable since 0.8
-        steps._write_content_types_stream(writer, package.parts)
+        steps._write_content_types_stream(writer, parts)
         steps._write_pkg_rels(writer, package.rels)
-        steps._write_parts(writer, package.parts)
+        steps._write_parts(writer, parts)
 
 
 class _FixedTimeWriter:

@@ -3,7 +3,9 @@ fail when docxtpl, Jinja or python-docx change what render/engine.py relies on."
 
 from __future__ import annotations
 
+import inspect
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -29,14 +31,23 @@ def test_docxtpl_still_calls_the_methods_we_override(
     plan: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     called = dict.fromkeys(
-        ("patch_xml", "resolve_listing", "fix_tables", "fix_docpr_ids", "map_tree"), 0
+        (
+            "patch_xml",
+            "render_xml_part",
+            "resolve_listing",
+            "fix_tables",
+            "fix_docpr_ids",
+            "map_tree",
+            "render_footnotes",
+        ),
+        0,
     )
     for name in called:
         original = getattr(engine.PatchingOnce, name)
 
-        def spy(self: Any, xml: str, _name: str = name, _original: Any = original) -> Any:
+        def spy(self: Any, *args: Any, _name: str = name, _original: Any = original) -> Any:
             called[_name] += 1
-            return _original(self, xml)
+            return _original(self, *args)
 
         monkeypatch.setattr(engine.PatchingOnce, name, spy)
 
@@ -194,3 +205,11 @@ def test_jinja_looks_attributes_up_through_the_environment() -> None:
     assert Environment().from_string(source).render(context) == "1 True 1"
     with pytest.raises(Exception, match="has no attribute 'b'"):
         env.from_string("{{ d.b }}").render(context)
+
+
+def test_docxtpl_renders_footnotes_only_from_a_part_of_their_content_type() -> None:
+    """PatchingOnce.render_footnotes leaves docxtpl's alone unless the package holds
+    a footnotes part: docxtpl renders no other."""
+    literals = re.findall(r'"([^"]*)"', inspect.getsource(DocxTemplate.render_footnotes))
+
+    assert engine.CT.WML_FOOTNOTES in "".join(literals)  # written as adjacent literals
