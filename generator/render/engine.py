@@ -201,8 +201,9 @@ class PatchingOnce(DocxTemplate):  # type: ignore[misc]
             self.current_rendering_part = part
             dst_xml = jinja_env.from_string(lined).render(context)
         except jinja2.TemplateError as exc:
-            if getattr(exc, "lineno", None) is not None:  # docxtpl's excerpt of the source
-                first = max(exc.lineno - 4, 0)
+            lineno = getattr(exc, "lineno", None)
+            if lineno is not None:  # docxtpl's excerpt of the source
+                first = max(lineno - 4, 0)
                 exc.docx_context = [  # type: ignore[attr-defined]
                     re.sub(r"<[^>]+>", "", line) for line in lined.splitlines()[first : first + 7]
                 ]

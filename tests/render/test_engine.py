@@ -183,7 +183,6 @@ def test_render_xml_part_renders_what_docxtpl_renders(plan: Any) -> None:
     assert failures[0] == failures[1] and failures[0]
 
 
-
 @pytest.mark.parametrize("text", ["Rutan Pekanbaru", "", "a & b", "<x>", "'\"", "a_b", "x\ty\nz"])
 def test_text_is_escaped_in_full_even_when_marked_safe_as_it_is(text: str) -> None:
     """_text's shortcut (nothing to rewrite) gives what escaping everything gives."""
