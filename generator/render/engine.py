@@ -21,6 +21,7 @@ import docx
 import docxtpl
 import jinja2
 from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import element_class_lookup
@@ -42,6 +43,8 @@ ZIP_LEVEL = 1
 # (the tab closes the run and repeats its properties around w:tab).
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t></w:r><w:r>{0}<w:tab/></w:r><w:r>{0}<w:t xml:space="preserve">'
+# What _text rewrites: markupsafe's escapes, "_" and the characters above.
+_REWRITTEN = re.compile("[&<>'\"_\t\n]")
 
 
 def _literal(value: object) -> object:
@@ -61,7 +64,10 @@ def _text(value: str, run_properties: str = "") -> Markup:
     """Plain text escaped for a w:t (as markupsafe.escape escapes it), its line breaks and
     tabs written as docxtpl's resolve_listing would write them in a run with
     ``run_properties``: done here, once per value, PatchingOnce.resolve_listing need not
-    run its regexes over every paragraph of the body (two thirds of a render)."""
+    run its regexes over every paragraph of the body (two thirds of a render). Most values
+    hold none of the characters rewritten here: they are only marked safe."""
+    if _REWRITTEN.search(value) is None:
+        return _markup(value)
     escaped = value
     for char, reference in _REFERENCES:
         if char in escaped:
@@ -87,7 +93,7 @@ def _markup(text: str) -> Markup:
 def _escape(value: object) -> Markup:
     """Jinja's autoescape of each value the template writes (its compiled code calls it
     on what _literal returns): Markup as it is, which markupsafe.escape would copy."""
-    return value if value.__class__ is Markup else escape(value)  # type: ignore[return-value]
+    return value if value.__class__ is Markup else escape(value)
 
 
 def _runs(text: RichText) -> Markup:
@@ -129,6 +135,9 @@ def _disk_cached(kind: str, source: str, make: Callable[[], bytes]) -> bytes:
     return disk_cached(kind, source, _VERSIONS, make)
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 class CompilingOnce(Environment):
     """Compiles each template source once, not once per render (nor per run).
 
@@ -149,6 +158,18 @@ class CompilingOnce(Environment):
             compiled.root_render_func.__globals__["escape"] = _escape  # the module's global
             self._compiled[source] = compiled
         return compiled
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``x.name`` on a dict of the context: Jinja tries the attribute first, and
+        raising and catching its AttributeError costs more than the lookup (a thousand
+        per render). A dict has no attribute but its class's, so its item is what Jinja
+        would find."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
 
     @property
     def _compiled(self) -> dict[str, Any]:
@@ -206,6 +227,13 @@ class PatchingOnce(DocxTemplate):  # type: ignore[misc]
         for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
             xml = xml.replace(escaped, tag)
         return self.resolve_listing(xml)
+
+    def render_footnotes(self, context: Any, jinja_env: Any = None) -> None:
+        """docxtpl looks for a footnotes part among all the package's parts once per
+        section (a walk of the package each): looked for once here, and rendered by
+        docxtpl only if there is one."""
+        if any(part.content_type == CT.WML_FOOTNOTES for part in self.docx.part.package.parts):
+            super().render_footnotes(context, jinja_env)
 
     def resolve_listing(self, xml: str) -> str:
         """docxtpl turns ``\t \n \a \f`` in a w:t's text into tabs, breaks and
@@ -362,14 +390,15 @@ def save_deterministic(document: Document, target: Path) -> None:
     our own, instead of saving and re-zipping: one compression pass, not two.
     """
     package = document.part.package
-    for part in package.parts:
+    parts = package.parts  # a walk of the package's relationships: once, not three times
+    for part in parts:
         part.before_marshal()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         writer = _FixedTimeWriter(archive)
         steps: Any = PackageWriter  # its steps are private, untyped, stable since 0.8
-        steps._write_content_types_stream(writer, package.parts)
+        steps._write_content_types_stream(writer, parts)
         steps._write_pkg_rels(writer, package.rels)
-        steps._write_parts(writer, package.parts)
+        steps._write_parts(writer, parts)
 
 
 class _FixedTimeWriter:

@@ -3,7 +3,9 @@ fail when docxtpl, Jinja or python-docx change what render/engine.py relies on."
 
 from __future__ import annotations
 
+import inspect
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ def test_docxtpl_still_calls_the_methods_we_override(
     plan: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     overridden = ("patch_xml", "resolve_listing", "fix_tables", "fix_docpr_ids", "map_tree")
-    called = dict.fromkeys((*overridden, "build_xml", "render_xml_part"), 0)
+    called = dict.fromkeys((*overridden, "build_xml", "render_xml_part", "render_footnotes"), 0)
     for name in called:
         original = getattr(engine.PatchingOnce, name)
 
@@ -170,3 +172,34 @@ def test_the_byte_stable_save_writes_the_parts_python_docx_writes(
         assert a.namelist() == b.namelist()
         assert all(a.read(name) == b.read(name) for name in a.namelist())
         assert {info.date_time for info in a.infolist()} == {engine.ZIP_TIME}
+
+
+@pytest.mark.parametrize("text", ["Rutan Pekanbaru", "", "a & b", "<x>", "'\"", "a_b", "x\ty\nz"])
+def test_text_is_escaped_in_full_even_when_marked_safe_as_it_is(text: str) -> None:
+    """_text's shortcut (nothing to rewrite) gives what escaping everything gives."""
+    tab = engine._TAB.format("")
+    escaped = str(engine.escape(text)).replace("_", "&#95;").replace("\t", tab)
+
+    assert engine._text(text) == escaped.replace("\n", engine._BREAK)
+    assert isinstance(engine._text(text), engine.Markup)
+
+
+def test_jinja_looks_attributes_up_through_the_environment() -> None:
+    """CompilingOnce.getattr is Jinja's way to ``x.name``; a dict's own attributes
+    (``items``) still win over its keys, as in Jinja."""
+    env = engine.CompilingOnce(undefined=StrictUndefined)
+    source = "{{ d.a }} {{ d.items is callable }} {{ d.get('a') }}"
+    context = {"d": {"a": 1, "items": 2, "get": 3}}
+
+    assert env.from_string(source).render(context) == "1 True 1"
+    assert Environment().from_string(source).render(context) == "1 True 1"
+    with pytest.raises(Exception, match="has no attribute 'b'"):
+        env.from_string("{{ d.b }}").render(context)
+
+
+def test_docxtpl_renders_footnotes_only_from_a_part_of_their_content_type() -> None:
+    """PatchingOnce.render_footnotes leaves docxtpl's alone unless the package holds
+    a footnotes part: docxtpl renders no other."""
+    literals = re.findall(r'"([^"]*)"', inspect.getsource(DocxTemplate.render_footnotes))
+
+    assert engine.CT.WML_FOOTNOTES in "".join(literals)  # written as adjacent literals
