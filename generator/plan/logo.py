@@ -8,6 +8,7 @@ logo file, with a warning that the cover has none.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from generator.problems import CellRef, Report
@@ -63,6 +64,12 @@ def _unreadable(path: Path) -> str:
     if kind is None:
         other = next((n for magic, n in OTHER_SIGNATURES.items() if blob.startswith(magic)), None)
         return f"berformat {other}" if other else "bukan gambar PNG, JPEG atau GIF"
+    return _damaged(blob, kind)
+
+
+@lru_cache(maxsize=4)  # build-all reads the same logo in unit after unit: parsed once
+def _damaged(blob: bytes, kind: str) -> str:
+    """What python-docx makes of a picture's bytes: "" when it can put it on the cover."""
     from docx.image.image import Image  # only with a logo: python-docx's image readers
 
     try:

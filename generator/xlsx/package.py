@@ -13,7 +13,7 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lxml import etree
 
@@ -45,11 +45,15 @@ def open_workbook(path: Path, report: Report) -> Workbook | None:
     """Opens a workbook from an untrusted source, or reports in plain words why it can't."""
     where = CellRef(path.name)
     try:
-        with path.open("rb") as handle:
-            head = handle.read(1024)
+        with path.open("rb") as handle:  # opened once: the look, the zip check, the reading
+            return _open_handle(path, handle, where, report)
     except OSError as exc:
         report.error("file-tidak-terbaca", where, detail=os_reason(exc))
         return None
+
+
+def _open_handle(path: Path, handle: BinaryIO, where: CellRef, report: Report) -> Workbook | None:
+    head = handle.read(1024)
     if not head:
         report.error("file-kosong", where)
         return None
@@ -57,7 +61,7 @@ def open_workbook(path: Path, report: Report) -> Workbook | None:
         code = "file-berkata-sandi" if _is_encrypted_ooxml(path) else "file-xls-lama"
         report.error(code, where)
         return None
-    if not zipfile.is_zipfile(path):
+    if not zipfile.is_zipfile(handle):
         if head.startswith(b"PK\x03\x04"):
             code = "file-terpotong"  # a zip whose directory, at its end, never arrived
         elif head.lstrip().lower().startswith((b"<", b"\xef\xbb\xbf<")):
@@ -67,7 +71,7 @@ def open_workbook(path: Path, report: Report) -> Workbook | None:
         report.error(code, where)
         return None
     try:
-        with _ReadOnce(path) as archive:
+        with _ReadOnce(handle) as archive:
             if not _inspect_package(archive, where, report):
                 return None
             return read_package(archive)
@@ -162,8 +166,8 @@ class _ReadOnce(zipfile.ZipFile):
     and the reading share the same bytes. Parts are read only after ``_inspect_package``
     has checked the package's unpacked size, so keeping them in memory is bounded."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(path)
+    def __init__(self, handle: BinaryIO) -> None:
+        super().__init__(handle)
         self._parts: dict[str, bytes] = {}
 
     def read(self, name: Any, pwd: bytes | None = None) -> bytes:

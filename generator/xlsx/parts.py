@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import posixpath
+import threading
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -36,7 +38,14 @@ _SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 def fold(name: object) -> str:
     """The form names are compared in: case-insensitive, spaces folded."""
+    if type(name) is str:  # the same few hundred headers and labels in every unit
+        return _fold_text(name)
     return " ".join(str(name).split()).casefold() if name is not None else ""
+
+
+@lru_cache(maxsize=4096)
+def _fold_text(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -58,8 +67,16 @@ class EntityDeclared(ValueError):
     """A part holds a DOCTYPE beyond where the quick look at each part's start reached."""
 
 
+_PARSERS = threading.local()
+
+
 def _xml(data: bytes) -> etree._Element:
-    return etree.fromstring(data, etree.XMLParser(**_SAFE_XML))
+    """The part parsed by one parser per thread: making a parser costs three times what
+    parsing a small part does, and a parser must not serve two threads at once."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.XMLParser(**_SAFE_XML)
+    return etree.fromstring(data, parser)
 
 
 def _relationships(rels: etree._Element) -> dict[str, tuple[str, str]]:
