@@ -31,6 +31,7 @@ from generator.cli.app import (
 
 if TYPE_CHECKING:
     from generator.batch.build import UnitResult
+    from generator.problems import Problem
     from generator.render.office_batch import Session
     from generator.render.toc import ListedPdfs
 
@@ -67,17 +68,13 @@ def build_all_command(
         # and exports each document as soon as it is built
         session = stack.enter_context(office_session()) if pdf else None
         from generator.batch.build import build_all, recap_name, units_json
-        from generator.batch.discover import discover
         from generator.batch.recap import write_recap
 
         run = Run(output_format, quiet, debug)
         with run.reported():
             readable_folder(folder)
             writable_folder(out)
-            units, skipped = discover(folder)
-            run.report(skipped)  # every folder of workbooks not taken, and why
-            if not units:
-                fail("folder-tanpa-satuan-kerja", folder)
+            units, skipped = discovered_units(run, folder)
         gc.set_threshold(*DEFAULT_THRESHOLDS)  # before the workers fork: ONE_PLAN_THRESHOLDS
         listed = stack.enter_context(listed_pdfs(out, session)) if pdf else None
         with progress(run, len(units)) as done, run.reported(before="\n"):
@@ -119,6 +116,18 @@ def listed_pdfs(out: Path, session: Session | None) -> ListedPdfs:
     from generator.render.toc import ListedPdfs
 
     return ListedPdfs(out, session)
+
+
+def discovered_units(run: Run, folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The units under ``folder`` (batch.discover), and the warnings, reported, of every
+    folder of workbooks not taken; none at all ends the command (inside run.reported)."""
+    from generator.batch.discover import discover
+
+    units, skipped = discover(folder)
+    run.report(skipped)
+    if not units:
+        fail("folder-tanpa-satuan-kerja", folder)
+    return units, skipped
 
 
 def on_terminal(run: Run) -> bool:

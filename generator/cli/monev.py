@@ -28,7 +28,7 @@ from generator.cli.app import (
     writable_file,
     writable_folder,
 )
-from generator.cli.batch import progress, status_table
+from generator.cli.batch import discovered_units, progress, status_table
 from generator.cli.plan import load_plan, pdf_beside, write_json
 from generator.problems import InputInvalid
 
@@ -205,7 +205,7 @@ def monev_all_command(
 
     Keluar dengan kode 1 jika ada satuan kerja yang gagal.
     """
-    from generator.batch.discover import discover, unit_label
+    from generator.batch.discover import unit_label
     from generator.monev.batch import monev_all, monev_recap_name, split_units
     from generator.monev.recap import write_monev_recap
 
@@ -213,10 +213,7 @@ def monev_all_command(
     with run.reported():
         readable_folder(folder)
         writable_folder(out)
-        found, skipped = discover(folder)
-        run.report(skipped)  # every folder of workbooks not taken, and why (as build-all)
-        if not found:
-            fail("folder-tanpa-satuan-kerja", folder)
+        found, _ = discovered_units(run, folder)  # as build-all finds them
         units, without = split_units(found)
         if not units:
             fail("folder-tanpa-realisasi", folder)

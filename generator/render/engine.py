@@ -43,8 +43,11 @@ ZIP_LEVEL = 1
 # (the tab closes the run and repeats its properties around w:tab).
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t></w:r><w:r>{0}<w:tab/></w:r><w:r>{0}<w:t xml:space="preserve">'
-# What _text rewrites: markupsafe's escapes, "_" and the characters above.
-_REWRITTEN = re.compile("[&<>'\"_\t\n]")
+
+# markupsafe.escape's references, "&" first
+_REFERENCES = (("&", "&amp;"), (">", "&gt;"), ("<", "&lt;"), ("'", "&#39;"), ('"', "&#34;"))
+# What _text rewrites: those, "_" and the line breaks and tabs
+_REWRITTEN = re.compile("[" + re.escape("".join(c for c, _ in _REFERENCES) + "_\t\n") + "]")
 
 
 def _literal(value: object) -> object:
@@ -79,10 +82,6 @@ def _text(value: str, run_properties: str = "") -> Markup:
     if "\n" in escaped:
         escaped = escaped.replace("\n", _BREAK)
     return _markup(escaped)
-
-
-# markupsafe.escape's references, "&" first
-_REFERENCES = (("&", "&amp;"), (">", "&gt;"), ("<", "&lt;"), ("'", "&#39;"), ('"', "&#34;"))
 
 
 def _markup(text: str) -> Markup:
