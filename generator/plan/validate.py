@@ -62,10 +62,7 @@ from generator.tables import (
 )
 from generator.textfile import read_text_file
 from generator.xlsx import Workbook, open_workbook
-
-# XML 1.0 cannot hold these; tab and line breaks are fine.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
+from generator.xlsx.values import NOT_XML
 
 T = TypeVar("T")
 SECTION_ALIASES = {
@@ -142,7 +139,7 @@ class Loader:
         raw = cell.value if isinstance(cell.value, str) else cell.text
         if "\r" in raw:  # Windows and old Mac line ends
             raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-        bad = _CONTROL.search(raw)
+        bad = NOT_XML.search(raw)
         if bad:
             self.report.error("karakter-kontrol", cell.ref, char=f"U+{ord(bad.group()):04X}")
             self.rejected.add(cell.ref)

@@ -113,9 +113,11 @@ def _number(value: float) -> str:
     return str(int(exact.scaleb(-places).quantize(Decimal(1), ROUND_HALF_UP).scaleb(places)))
 
 
-# What encode_escapes writes as _xHHHH_: the characters XML cannot hold, and the "_" of a
-# typed "_xHHHH_", which a reader would otherwise take for an escape
-_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+# The characters XML 1.0 cannot hold (tab and line breaks it can)
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What encode_escapes writes as _xHHHH_: those, and the "_" of a typed "_xHHHH_", which a
+# reader would otherwise take for an escape
+_UNWRITABLE = re.compile(NOT_XML.pattern + r"|_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def encode_escapes(text: str) -> str:
