@@ -29,7 +29,9 @@ class Style:
 
     @property
     def plain(self) -> bool:
-        return self == PLAIN
+        # not ``self == PLAIN``: the dataclass's __eq__ builds two tuples, and the reader
+        # asks this of every formatted cell
+        return not (self.bold or self.italic or self.underline or self.vertical)
 
 
 PLAIN = Style()

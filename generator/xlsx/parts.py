@@ -11,9 +11,10 @@ from functools import lru_cache
 from lxml import etree
 
 from generator.xlsx.number_format import shows_number
-from generator.xlsx.rich import rich_string
+from generator.xlsx.rich import font_style, rich_string
 from generator.xlsx.sheet import (
     MAX_CELLS,
+    CellFont,
     SharedParts,
     Sheet,
     main_namespace,
@@ -38,8 +39,8 @@ _SHARED_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 def fold(name: object) -> str:
     """The form names are compared in: case-insensitive, spaces folded."""
-    if type(name) is str:  # the same few hundred headers and labels in every unit
-        return _fold_text(name)
+    if isinstance(name, str):  # the same few hundred headers and labels in every unit
+        return _fold_text(str(name))  # a bold header (RichText) folds as its plain text
     return " ".join(str(name).split()).casefold() if name is not None else ""
 
 
@@ -131,7 +132,7 @@ def read_package(archive: zipfile.ZipFile) -> Workbook:
         number_styles=frozenset(
             i for i, code in enumerate(formats) if "%" in code or shows_number(code)
         ),
-        symbol_fonts={i: font for i, font in enumerate(fonts) if font and symbol_table(font)},
+        fonts=fonts,
         epoch=MAC_EPOCH if date1904 and date1904 not in ("false", "f", "0") else WINDOWS_EPOCH,
     )
     names: list[str] = []
@@ -186,27 +187,34 @@ def _shared_strings(
     return [], {}
 
 
-def _styles(archive: zipfile.ZipFile) -> tuple[list[str], list[str | None]]:
-    """Each cell style's number format (its own code, or Excel's built-in one by id) and
-    font name."""
+def _styles(archive: zipfile.ZipFile) -> tuple[list[str], dict[int, CellFont]]:
+    """Each cell style's number format (its own code, or Excel's built-in one by id), and
+    the styles whose font changes the text: a symbol font, or bold, italic, underline,
+    superscript or subscript (the whole cell formatted with the toolbar)."""
     try:
         styles = _read_part(archive, "xl/styles.xml")
     except KeyError:
-        return [], []  # every cell is General, in the default font
+        return [], {}  # every cell is General, in the default font
     main = main_namespace(styles)
     custom = {
         int(fmt.get("numFmtId", "")): fmt.get("formatCode") or "General"
         for fmt in styles.iterfind(f"{main}numFmts/{main}numFmt")
     }
-    fonts = []
+    fonts: list[CellFont | None] = []
     for font in styles.iterfind(f"{main}fonts/{main}font"):
         name = font.find(f"{main}name")
-        fonts.append(name.get("val") if name is not None else None)
+        symbol = name.get("val") if name is not None else None
+        if not (symbol and symbol_table(symbol)):
+            symbol = None
+        style = font_style(font, main)
+        fonts.append(CellFont(symbol, style) if symbol or not style.plain else None)
     codes: list[str] = []
-    names: list[str | None] = []
-    for xf in styles.iterfind(f"{main}cellXfs/{main}xf"):
+    by_style: dict[int, CellFont] = {}
+    for index, xf in enumerate(styles.iterfind(f"{main}cellXfs/{main}xf")):
         number = int(xf.get("numFmtId") or 0)
         codes.append(custom.get(number) or BUILTIN_FORMATS.get(number, "General"))
         font = int(xf.get("fontId") or 0)
-        names.append(fonts[font] if 0 <= font < len(fonts) else None)
-    return codes, names
+        found = fonts[font] if 0 <= font < len(fonts) else None
+        if found is not None:
+            by_style[index] = found
+    return codes, by_style

@@ -17,6 +17,7 @@ from typing import NamedTuple, TypeVar
 from lxml import etree
 
 from generator.indonesian import thousands
+from generator.richtext import PLAIN, RichText, Style
 from generator.xlsx.coords import position, range_boundaries, row_number
 from generator.xlsx.rich import rich_string
 from generator.xlsx.symbols import shown, symbol_table
@@ -71,6 +72,14 @@ def main_namespace(element: etree._Element) -> str:
     return STRICT_MAIN if str(element.tag).startswith(STRICT_MAIN) else MAIN
 
 
+class CellFont(NamedTuple):
+    """What a cell style's font changes in the cell's text: the characters of a symbol
+    font, and the formatting the toolbar gave the whole cell."""
+
+    symbol: str | None  # Wingdings or the like, else None
+    style: Style = PLAIN  # bold, italic, underline, superscript, subscript
+
+
 @dataclass(frozen=True)
 class SharedParts:
     """What the sheets of one workbook refer to: shared strings, styles, the date system."""
@@ -81,20 +90,36 @@ class SharedParts:
     date_styles: frozenset[int]  # styles whose format shows a number as a date or a time
     duration_styles: frozenset[int]  # [h]:mm and the like: a length of time, not a moment
     number_styles: frozenset[int]  # percentages, thousands, currencies: read as formatted
-    symbol_fonts: dict[int, str]  # styles whose font is Wingdings or the like -> the font
+    # only the styles whose font is a symbol font or formatted: most cells find none
+    fonts: dict[int, CellFont]
     epoch: datetime
-    _shown: dict[tuple[int, str], str] = field(default_factory=dict, compare=False)
+    _shown: dict[tuple[int, int], str] = field(default_factory=dict, compare=False)
 
-    def string(self, index: int, font: str | None) -> str:
-        """A shared string as a cell in ``font`` shows it, worked out once per font."""
+    def string(self, index: int, style: int) -> str:
+        """A shared string as a cell of ``style`` shows it, worked out once per style whose
+        font changes it (the plain string for all others)."""
+        font = self.fonts.get(style)
         if font is None:
             return self.strings[index]
-        key = (index, font)
+        key = (index, style)  # not the font: ints hash faster than a Style
         if key not in self._shown:
             item = self.rich_strings.get(index)
             text = self.strings[index]  # IndexError for a string that is not there
-            self._shown[key] = text_content(item, font) if item is not None else shown(text, font)
+            self._shown[key] = in_font(item, font) if item is not None else in_one_font(text, font)
         return self._shown[key]
+
+
+def in_one_font(text: str, font: CellFont) -> str:
+    """Text without runs as a cell in ``font`` shows it: one run, formatted as the font is."""
+    text = shown(text, font.symbol)
+    return text if font.style.plain or not text else RichText(((text, font.style),))
+
+
+def in_font(element: etree._Element, font: CellFont) -> str:
+    """A ``<si>`` or ``<is>`` as a cell in ``font`` shows it: a symbol font's characters,
+    and the font's formatting on the text whose runs have none of their own."""
+    main = main_namespace(element)
+    return rich_string(element, main, font.symbol, font.style) or text_content(element, font.symbol)
 
 
 @dataclass(frozen=True)
@@ -186,7 +211,7 @@ def read_sheet(
         names.inline,
         names.text,
     )
-    fonts = shared.symbol_fonts
+    fonts = shared.fonts
     values: dict[tuple[int, int], object] = {}
     formats: dict[tuple[int, int], str] = {}
     errors: set[tuple[int, int]] = set()
@@ -248,9 +273,13 @@ def read_sheet(
                 font = fonts.get(int(cell.get("s") or 0))
                 only = inline[0] if len(inline) == 1 else None
                 if only is not None and only.tag == text_tag and not len(only):
-                    value = shown(decode_escapes(only.text or ""), font)  # plain text
+                    value = decode_escapes(only.text or "")  # text without runs
+                    if font is not None:
+                        value = in_one_font(value, font)
+                elif font is not None:
+                    value = in_font(inline, font)
                 else:
-                    value = rich_string(inline, main, font) or text_content(inline, font)
+                    value = rich_string(inline, main) or text_content(inline)
             elif not text:
                 continue
             elif kind == "n":
@@ -274,7 +303,7 @@ def read_sheet(
                     if style in shared.number_styles:
                         formats[key] = shared.number_formats[style]
             elif kind == "s":
-                value = shared.string(int(text), fonts.get(int(cell.get("s") or 0)))
+                value = shared.string(int(text), int(cell.get("s") or 0))
             elif kind == "b":
                 value = bool(int(text))
             elif kind == "d":
@@ -288,7 +317,9 @@ def read_sheet(
                 if kind == "e":
                     errors.add(key)
                 else:
-                    value = shown(value, fonts.get(int(cell.get("s") or 0)))
+                    font = fonts.get(int(cell.get("s") or 0))
+                    if font is not None:
+                        value = in_one_font(value, font)
             values[key] = value
     if len(values) > max_cells:
         raise TooManyCells(title)

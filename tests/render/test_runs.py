@@ -15,13 +15,17 @@ from docx.text.run import Run
 from lxml import etree
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
+from openpyxl.styles import Font
 
+from generator.lke.lines import plan_lines
 from generator.plan.validate import load_plan
 from generator.render.document import write
 from generator.resources import template_path
-from tests.conftest import SAMPLE_SOURCES
+from generator.richtext import RichText
+from tests.conftest import ROOT, SAMPLE_SOURCES
 from tests.docx_reading import open_docx
 from tests.ooxml_schema import schema_errors
+from tests.workbook_xml import sheet_of
 
 ITALIC, BOLD = InlineFont(i=True), InlineFont(b=True)
 UNDERLINE, SUPER = InlineFont(u="single"), InlineFont(vertAlign="superscript")
@@ -241,3 +245,184 @@ def test_template_runs_that_take_values_carry_no_run_properties() -> None:
                 text = "".join(t.text or "" for t in run.iter(qn("w:t")))
                 if "{{" in text:
                     assert run.find(qn("w:rPr")) is None, f"{name}: {text}"
+
+
+# -- a whole cell's formatting (the toolbar's bold, italic, ...) -----------------------------
+
+UNDERLINED = Font(underline="single")
+
+
+def set_styled(path: Path, sheet: str, cell: str, value: object, font: Font) -> None:
+    """Types a value into one cell and formats the whole cell, as the toolbar does."""
+    workbook = openpyxl.load_workbook(path, rich_text=True)
+    workbook[sheet][cell] = value
+    workbook[sheet][cell].font = font
+    workbook.save(path)
+
+
+def set_fonts(path: Path, sheet: str, cells: str, font: Font) -> None:
+    """Formats a range of cells (``A3:R3``), keeping their values and their runs."""
+    workbook = openpyxl.load_workbook(path, rich_text=True)
+    for row in workbook[sheet][cells]:
+        for cell in row:
+            cell.font = font
+    workbook.save(path)
+
+
+def marks(paragraph: list[Run]) -> list[tuple[str, str]]:
+    """The formatted runs' texts, with ``formatted``'s marks and ``_`` for subscript."""
+    out = []
+    for run in paragraph:
+        kinds = "".join(
+            mark
+            for mark, on in (
+                ("b", run.bold),
+                ("i", run.italic),
+                ("u", run.underline),
+                ("^", run.font.superscript),
+                ("_", run.font.subscript),
+            )
+            if on
+        )
+        if kinds:
+            out.append((run.text, kinds))
+    return out
+
+
+@pytest.fixture(scope="module")
+def styled_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with whole cells made bold, italic, underlined, superscript and
+    subscript, as a Pokja does with Excel's toolbar."""
+    folder = tmp_path_factory.mktemp("styled") / "sources"
+    shutil.copytree(SAMPLE_SOURCES, folder)
+    umum, perubahan = folder / "00_umum.xlsx", folder / "01_manajemen_perubahan.xlsx"
+    bold = Font(bold=True)
+    set_styled(umum, "Narasi", "C5", "Paragraf ini tebal seluruhnya.", bold)
+    set_styled(umum, "Narasi", "C6", "Paragraf ini miring seluruhnya.", Font(italic=True))
+    set_styled(umum, "Narasi", "C7", "Paragraf ini bergaris bawah.", UNDERLINED)
+    own_runs = CellRichText(["Awal tebal, ", TextBlock(ITALIC, "reward"), ", akhir tebal."])
+    set_styled(umum, "Narasi", "C8", own_runs, bold)
+    set_styled(umum, "Narasi", "C12", "Peraturan yang dicetak tebal", bold)  # a list item
+    set_fonts(umum, "Identitas", "B13:B14", bold)  # Nama and NIP Penandatangan
+    set_styled(perubahan, "Uraian", "B5", "Target ditulis naik", Font(vertAlign="superscript"))
+    set_styled(perubahan, "Uraian", "B6", "Target ditulis turun", Font(vertAlign="subscript"))
+    set_styled(perubahan, "Prioritas", "B4", "Target prioritas miring", Font(italic=True))
+    set_styled(perubahan, "Prioritas", "C4", "Rapat pembentukan tebal", bold)
+    set_styled(
+        folder / "02_penataan_tatalaksana.xlsx",
+        "Indikator",
+        "D4",
+        "1. Langkah pertama bergaris\n2. Langkah kedua bergaris",
+        UNDERLINED,
+    )
+    plan, _ = load_plan(folder)
+    return write(plan, folder.parent / "styled.docx")
+
+
+def test_a_whole_formatted_cell_prints_formatted(styled_docx: Path) -> None:
+    assert marks(paragraph_of(styled_docx, "Paragraf ini tebal")) == [
+        ("Paragraf ini tebal seluruhnya.", "b")
+    ]
+    assert marks(paragraph_of(styled_docx, "Paragraf ini miring")) == [
+        ("Paragraf ini miring seluruhnya.", "i")
+    ]
+    assert marks(paragraph_of(styled_docx, "Paragraf ini bergaris")) == [
+        ("Paragraf ini bergaris bawah.", "u")
+    ]
+    item = paragraph_of(styled_docx, "Peraturan yang dicetak tebal")
+    assert marks(item) == [("Peraturan yang dicetak tebal", "b")]  # the list's number: plain
+
+
+def test_a_formatted_cells_own_runs_keep_their_formatting(styled_docx: Path) -> None:
+    """Excel's reading: a run with properties of its own is printed as they say (italic,
+    not bold), the cell's bold goes to the rest of its text."""
+    paragraph = paragraph_of(styled_docx, "Awal tebal")
+    assert "".join(r.text for r in paragraph) == "Awal tebal, reward, akhir tebal."
+    assert marks(paragraph) == [("Awal tebal, ", "b"), ("reward", "i"), (", akhir tebal.", "b")]
+
+
+def test_formatted_targets_steps_and_matrix_cells(styled_docx: Path) -> None:
+    assert marks(paragraph_of(styled_docx, "Target ditulis naik")) == [("Target ditulis naik", "^")]
+    assert marks(paragraph_of(styled_docx, "Target ditulis turun")) == [
+        ("Target ditulis turun", "_")
+    ]
+    assert marks(paragraph_of(styled_docx, "Target prioritas miring")) == [
+        ("Target prioritas miring", "i")
+    ]
+    assert marks(paragraph_of(styled_docx, "Rapat pembentukan tebal")) == [
+        ("Rapat pembentukan tebal", "b")
+    ]
+    first = paragraph_of(styled_docx, "Langkah pertama bergaris")
+    assert "".join(r.text for r in first) == "1.\tLangkah pertama bergaris"
+    assert marks(first) == [("Langkah pertama bergaris", "u")]  # the generated number: plain
+    assert marks(paragraph_of(styled_docx, "Langkah kedua bergaris")) == [
+        ("Langkah kedua bergaris", "u")
+    ]
+
+
+def test_a_bold_name_prints_bold_and_a_bold_nip_as_the_nip(styled_docx: Path) -> None:
+    found = runs(styled_docx)
+    bold = {r.text for r in found if r.bold}
+    assert "Erwin Saleh Siregar" in bold  # the name keeps its formatting, as typed runs do
+    printed = "".join(r.text for r in found)
+    assert "19760413 200012 1 002" in printed
+    assert not any("19760413" in r.text for r in found if r.bold)  # the NIP is generated
+
+
+def test_the_styled_document_is_schema_valid(styled_docx: Path) -> None:
+    assert schema_errors(styled_docx) == []
+
+
+def body_xml(docx: Path) -> bytes:
+    with zipfile.ZipFile(docx) as archive:
+        return archive.read("word/document.xml")
+
+
+def test_bold_headers_ticks_and_labels_read_exactly_as_before(tmp_path: Path) -> None:
+    """What the reader compares (headers, labels, section names, ticks, the year, dates,
+    the NIP) reads the same in bold: the plan, its warnings and the document are the same."""
+    folder = tmp_path / "sources"
+    shutil.copytree(SAMPLE_SOURCES, folder)
+    bold = Font(bold=True, italic=True, underline="single")
+    umum = folder / "00_umum.xlsx"
+    set_fonts(umum, "Identitas", "A1:A20", bold)  # the title, the header, the labels
+    set_fonts(umum, "Identitas", "B3:B3", bold)
+    set_fonts(umum, "Identitas", "B9:B9", bold)  # Tahun
+    set_fonts(umum, "Identitas", "B11:B11", bold)  # Tanggal Penetapan
+    set_fonts(umum, "Identitas", "B14:B14", bold)  # NIP
+    set_fonts(umum, "Identitas", "B8:B8", bold)  # Jenis Satuan Kerja ("Rutan"): compared
+    set_fonts(umum, "Identitas", "B17:B18", bold)  # Ukuran Kertas, Judul Dokumen
+    set_fonts(umum, "Narasi", "A1:B60", bold)  # the sections' names and levels
+    for path in sorted(folder.glob("0[1-6]_*.xlsx")):
+        set_fonts(path, "Uraian", "A1:A30", bold)
+        set_fonts(path, "Indikator", "A1:R3", bold)
+        set_fonts(path, "Indikator", "F4:Q40", bold)  # the month ticks
+        set_fonts(path, "Prioritas", "A1:E3", bold)
+    ticks = sheet_of(folder / "02_penataan_tatalaksana.xlsx", "Indikator").values
+    assert isinstance(ticks[(3, 6)], RichText) and ticks[(3, 6)] == "√"  # read in bold
+    assert isinstance(ticks[(2, 1)], RichText)  # a bold header
+
+    plan, warnings = load_plan(folder)
+    before, warned_before = load_plan(SAMPLE_SOURCES)
+    plan = plan.model_copy(update={"logo": before.logo})  # its own folder
+    assert plan.model_dump_json() == before.model_dump_json()
+    assert [p.code for p in warnings] == [p.code for p in warned_before]
+    assert type(plan.identity.penandatangan.nip) is str
+    assert type(plan.identity.judul_dokumen) is str
+    assert sum(sum(line.months) for c in plan.components for a in c.activities for line in a.lines)
+    documents = [write(made, tmp_path / f"{n}.docx") for n, made in enumerate((plan, before))]
+    assert body_xml(documents[0]) == body_xml(documents[1])
+
+
+def test_bold_kode_lke_cells_name_the_same_items(tmp_path: Path) -> None:
+    golden = ROOT / "tests" / "golden" / "bps_kab_nias_2025" / "sources"
+    folder = tmp_path / "sources"
+    shutil.copytree(golden, folder)
+    for path in sorted(folder.glob("0[1-6]_*.xlsx")):
+        set_fonts(path, "Prioritas", "A3:H40", Font(bold=True))  # Kode LKE in H
+    plan, _ = load_plan(folder)
+    before, _ = load_plan(golden)
+    coded = [(line.code, line.items, line.unknown) for line in plan_lines(plan)]
+    assert coded == [(line.code, line.items, line.unknown) for line in plan_lines(before)]
+    assert any(items for _, items, _ in coded)
+    assert all(type(code) is str for code, _, _ in coded)
