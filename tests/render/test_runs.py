@@ -69,6 +69,7 @@ def paragraph_of(docx: Path, text: str) -> list[Run]:
 
 
 def formatted(paragraph: list[Run]) -> list[tuple[str, str]]:
+    """The formatted runs' texts, each with its marks: b, i, u, ^ (superscript), _ (subscript)."""
     out = []
     for run in paragraph:
         kinds = "".join(
@@ -78,6 +79,7 @@ def formatted(paragraph: list[Run]) -> list[tuple[str, str]]:
                 ("i", run.italic),
                 ("u", run.underline),
                 ("^", run.font.superscript),
+                ("_", run.font.subscript),
             )
             if on
         )
@@ -269,26 +271,6 @@ def set_fonts(path: Path, sheet: str, cells: str, font: Font) -> None:
     workbook.save(path)
 
 
-def marks(paragraph: list[Run]) -> list[tuple[str, str]]:
-    """The formatted runs' texts, with ``formatted``'s marks and ``_`` for subscript."""
-    out = []
-    for run in paragraph:
-        kinds = "".join(
-            mark
-            for mark, on in (
-                ("b", run.bold),
-                ("i", run.italic),
-                ("u", run.underline),
-                ("^", run.font.superscript),
-                ("_", run.font.subscript),
-            )
-            if on
-        )
-        if kinds:
-            out.append((run.text, kinds))
-    return out
-
-
 @pytest.fixture(scope="module")
 def styled_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample with whole cells made bold, italic, underlined, superscript and
@@ -320,17 +302,17 @@ def styled_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_whole_formatted_cell_prints_formatted(styled_docx: Path) -> None:
-    assert marks(paragraph_of(styled_docx, "Paragraf ini tebal")) == [
+    assert formatted(paragraph_of(styled_docx, "Paragraf ini tebal")) == [
         ("Paragraf ini tebal seluruhnya.", "b")
     ]
-    assert marks(paragraph_of(styled_docx, "Paragraf ini miring")) == [
+    assert formatted(paragraph_of(styled_docx, "Paragraf ini miring")) == [
         ("Paragraf ini miring seluruhnya.", "i")
     ]
-    assert marks(paragraph_of(styled_docx, "Paragraf ini bergaris")) == [
+    assert formatted(paragraph_of(styled_docx, "Paragraf ini bergaris")) == [
         ("Paragraf ini bergaris bawah.", "u")
     ]
     item = paragraph_of(styled_docx, "Peraturan yang dicetak tebal")
-    assert marks(item) == [("Peraturan yang dicetak tebal", "b")]  # the list's number: plain
+    assert formatted(item) == [("Peraturan yang dicetak tebal", "b")]  # the list's number: plain
 
 
 def test_a_formatted_cells_own_runs_keep_their_formatting(styled_docx: Path) -> None:
@@ -338,24 +320,26 @@ def test_a_formatted_cells_own_runs_keep_their_formatting(styled_docx: Path) -> 
     not bold), the cell's bold goes to the rest of its text."""
     paragraph = paragraph_of(styled_docx, "Awal tebal")
     assert "".join(r.text for r in paragraph) == "Awal tebal, reward, akhir tebal."
-    assert marks(paragraph) == [("Awal tebal, ", "b"), ("reward", "i"), (", akhir tebal.", "b")]
+    assert formatted(paragraph) == [("Awal tebal, ", "b"), ("reward", "i"), (", akhir tebal.", "b")]
 
 
 def test_formatted_targets_steps_and_matrix_cells(styled_docx: Path) -> None:
-    assert marks(paragraph_of(styled_docx, "Target ditulis naik")) == [("Target ditulis naik", "^")]
-    assert marks(paragraph_of(styled_docx, "Target ditulis turun")) == [
+    assert formatted(paragraph_of(styled_docx, "Target ditulis naik")) == [
+        ("Target ditulis naik", "^")
+    ]
+    assert formatted(paragraph_of(styled_docx, "Target ditulis turun")) == [
         ("Target ditulis turun", "_")
     ]
-    assert marks(paragraph_of(styled_docx, "Target prioritas miring")) == [
+    assert formatted(paragraph_of(styled_docx, "Target prioritas miring")) == [
         ("Target prioritas miring", "i")
     ]
-    assert marks(paragraph_of(styled_docx, "Rapat pembentukan tebal")) == [
+    assert formatted(paragraph_of(styled_docx, "Rapat pembentukan tebal")) == [
         ("Rapat pembentukan tebal", "b")
     ]
     first = paragraph_of(styled_docx, "Langkah pertama bergaris")
     assert "".join(r.text for r in first) == "1.\tLangkah pertama bergaris"
-    assert marks(first) == [("Langkah pertama bergaris", "u")]  # the generated number: plain
-    assert marks(paragraph_of(styled_docx, "Langkah kedua bergaris")) == [
+    assert formatted(first) == [("Langkah pertama bergaris", "u")]  # the generated number: plain
+    assert formatted(paragraph_of(styled_docx, "Langkah kedua bergaris")) == [
         ("Langkah kedua bergaris", "u")
     ]
 
