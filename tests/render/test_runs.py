@@ -301,18 +301,32 @@ def styled_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write(plan, folder.parent / "styled.docx")
 
 
-def test_a_whole_formatted_cell_prints_formatted(styled_docx: Path) -> None:
-    assert formatted(paragraph_of(styled_docx, "Paragraf ini tebal")) == [
-        ("Paragraf ini tebal seluruhnya.", "b")
-    ]
-    assert formatted(paragraph_of(styled_docx, "Paragraf ini miring")) == [
-        ("Paragraf ini miring seluruhnya.", "i")
-    ]
-    assert formatted(paragraph_of(styled_docx, "Paragraf ini bergaris")) == [
-        ("Paragraf ini bergaris bawah.", "u")
-    ]
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        ("Paragraf ini tebal seluruhnya.", "b"),
+        ("Paragraf ini miring seluruhnya.", "i"),
+        ("Paragraf ini bergaris bawah.", "u"),
+        ("Target ditulis naik", "^"),
+        ("Target ditulis turun", "_"),
+        ("Target prioritas miring", "i"),
+        ("Rapat pembentukan tebal", "b"),
+        ("Langkah kedua bergaris", "u"),
+    ],
+)
+def test_a_whole_formatted_cell_prints_as_one_formatted_run(
+    styled_docx: Path, text: str, marks: str
+) -> None:
+    """Paragraphs, targets, Target Prioritas and matrix cells formatted as a whole."""
+    assert formatted(paragraph_of(styled_docx, text)) == [(text, marks)]
+
+
+def test_a_formatted_list_item_and_step_leave_their_numbers_plain(styled_docx: Path) -> None:
     item = paragraph_of(styled_docx, "Peraturan yang dicetak tebal")
     assert formatted(item) == [("Peraturan yang dicetak tebal", "b")]  # the list's number: plain
+    first = paragraph_of(styled_docx, "Langkah pertama bergaris")
+    assert "".join(r.text for r in first) == "1.\tLangkah pertama bergaris"
+    assert formatted(first) == [("Langkah pertama bergaris", "u")]  # the generated number: plain
 
 
 def test_a_formatted_cells_own_runs_keep_their_formatting(styled_docx: Path) -> None:
@@ -321,27 +335,6 @@ def test_a_formatted_cells_own_runs_keep_their_formatting(styled_docx: Path) -> 
     paragraph = paragraph_of(styled_docx, "Awal tebal")
     assert "".join(r.text for r in paragraph) == "Awal tebal, reward, akhir tebal."
     assert formatted(paragraph) == [("Awal tebal, ", "b"), ("reward", "i"), (", akhir tebal.", "b")]
-
-
-def test_formatted_targets_steps_and_matrix_cells(styled_docx: Path) -> None:
-    assert formatted(paragraph_of(styled_docx, "Target ditulis naik")) == [
-        ("Target ditulis naik", "^")
-    ]
-    assert formatted(paragraph_of(styled_docx, "Target ditulis turun")) == [
-        ("Target ditulis turun", "_")
-    ]
-    assert formatted(paragraph_of(styled_docx, "Target prioritas miring")) == [
-        ("Target prioritas miring", "i")
-    ]
-    assert formatted(paragraph_of(styled_docx, "Rapat pembentukan tebal")) == [
-        ("Rapat pembentukan tebal", "b")
-    ]
-    first = paragraph_of(styled_docx, "Langkah pertama bergaris")
-    assert "".join(r.text for r in first) == "1.\tLangkah pertama bergaris"
-    assert formatted(first) == [("Langkah pertama bergaris", "u")]  # the generated number: plain
-    assert formatted(paragraph_of(styled_docx, "Langkah kedua bergaris")) == [
-        ("Langkah kedua bergaris", "u")
-    ]
 
 
 def test_a_bold_name_prints_bold_and_a_bold_nip_as_the_nip(styled_docx: Path) -> None:

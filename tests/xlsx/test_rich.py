@@ -16,6 +16,7 @@ from tests.conftest import MakeWorkbook
 from tests.workbook_xml import raw_workbook, sheet_of, written
 
 BOLD = Style(bold=True)
+ITALIC_FONT, PLAIN_FONT = InlineFont(i=True), InlineFont(sz=11)
 
 
 def test_inline_rich_text_reads_as_runs_with_every_kind_of_formatting(
@@ -175,8 +176,6 @@ def test_a_formatted_cell_with_runs_of_its_own(tmp_path: Path) -> None:
         ("biasa", PLAIN),
     )
 
-
-ITALIC_FONT, PLAIN_FONT = InlineFont(i=True), InlineFont(sz=11)
 
 FORMATTED_STYLES = (
     '<fonts count="4"><font><sz val="11"/><name val="Calibri"/></font>'
