@@ -10,7 +10,6 @@ from functools import partial
 from pathlib import Path
 
 from generator.batch.build import UnitResult, build_all, recap_name, staged_name
-from generator.batch.discover import unit_folders
 from generator.lke.coverage import coverage
 from generator.lke.estimate import estimate
 from generator.lke.lines import plan_lines
@@ -90,12 +89,11 @@ def monev_all(
     quarter: int,
     jobs: int | None = None,
     progress: Callable[[UnitResult], None] = lambda result: None,
-    units: list[Path] | None = None,
+    *,
+    units: list[Path],
 ) -> list[UnitResult]:
-    """Builds and publishes the report of every unit that has a realisation folder
-    (``units``: those, found already)."""
-    if units is None:
-        units, _ = split_units(unit_folders(folder))
+    """Builds and publishes the report of each of ``units``: those of ``folder`` that
+    have a realisation folder (split_units of what build-all's discovery finds)."""
     return build_all(
         folder, out, jobs, progress, build=partial(build_monev_unit, quarter=quarter), units=units
     )
