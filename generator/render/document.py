@@ -51,7 +51,7 @@ def render(
     context = build_context(plan, template, history, lke_appendix)
     template.render(context, jinja_env(), autoescape=True)
     document = template.docx
-    layout.shape(document, paper=plan.identity.ukuran_kertas)
+    layout.shape(document, paper=plan.identity.ukuran_kertas, source=template.rendered_body)
     _set_properties(document.core_properties, plan)
     return template
 

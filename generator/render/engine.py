@@ -184,6 +184,7 @@ class PatchingOnce(DocxTemplate):  # type: ignore[misc]
     docx: Any  # docxtpl sets it, untyped
     is_rendered: bool
     _template: bytes | None = None  # the template's bytes, once init_docx opened them
+    rendered_body: bytes | None = None  # the body's XML as fix_tables parsed it
 
     def init_docx(self, reload: bool = True) -> None:
         """docxtpl opens the template anew for each render, parsing every part; a copy of
@@ -253,7 +254,7 @@ class PatchingOnce(DocxTemplate):  # type: ignore[misc]
         map_tree need not move it into the document: moving re-resolves the namespace of
         every element and attribute (3 ms). lxml parses UTF-8 twice as fast as a str.
         """
-        data = xml.encode()
+        data = self.rendered_body = xml.encode()
         frame = _frame(self._template) if isinstance(self._template, bytes) else None
         if frame is None or not frame.holds(data):
             return etree.fromstring(data)

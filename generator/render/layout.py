@@ -79,9 +79,11 @@ _TCPR_LATER = {
 }
 
 
-def shape(document: Document, paper: str = "A4") -> None:
+def shape(document: Document, paper: str = "A4", source: bytes | None = None) -> None:
+    """Shapes the body; ``source`` is the body's XML as it was parsed, if at hand: with
+    it, cells of the same XML are read once (see _cell_sources)."""
     body = document.element.body
-    cells = _Cells(paragraph_fonts(document))
+    cells = _Cells(paragraph_fonts(document), _cell_sources(body, source))
     for sect_pr in body.iter(SECT_PR):
         _set_paper(sect_pr, paper)
     widths = _text_widths(body)
@@ -159,13 +161,21 @@ def _table_height(table: _Table) -> int:
             span = table.cells(cell).span
             room = sum(grid[column : column + span]) - margins
             column += span
-            height = 0
-            for read in table.cells(cell).paragraphs:
-                lines = wrapped_lines(read.text, read.points, read.bold, room - read.font.indent)
-                height += round(max(lines, 1) * read.points * LINE_HEIGHT * TWIPS_PER_POINT)
+            heights = table.cells(cell).heights
+            height = heights.get(room)
+            if height is None:
+                height = heights[room] = _cell_height(table.cells(cell).paragraphs, room)
             tallest = max(tallest, height)
         total += tallest
     return total
+
+
+def _cell_height(paragraphs: list[Read], room: int) -> int:
+    height = 0
+    for read in paragraphs:
+        lines = wrapped_lines(read.text, read.points, read.bold, room - read.font.indent)
+        height += round(max(lines, 1) * read.points * LINE_HEIGHT * TWIPS_PER_POINT)
+    return height
 
 
 def _is_matrix(table: _Table) -> bool:
@@ -233,24 +243,61 @@ def _property(element: Element, properties: str, name: str) -> Element | None:
 
 
 class _Cell(NamedTuple):
-    """What the passes read of a cell (see _Cells)."""
+    """What the passes read of a cell (see _Cells); all but its w:tcW is shared by the
+    cells of the same XML."""
 
     paragraphs: list[Read]  # its w:p children, read
     text: str  # its w:t texts, stripped
     span: int  # the grid columns it spans
+    measures: list[tuple[Measure, int]]  # its non-empty paragraphs' (measure_paragraph)
+    heights: dict[int, int]  # its height (twips) per width of text, once found
     width: Element | None  # its w:tcW
 
 
-class _Cells:
-    """What the passes read of the tables' cells, each cell read once per shape. lxml
-    hands out one proxy per element while it is held, so the cells key a dict; a pass
-    that changes a cell (a merge clears it, a shrink resizes its runs, a dropped column
-    narrows its span) forgets what was read of it."""
+CELL_STARTS, CELL_END = (b"<w:tc>", b"<w:tc "), b"</w:tc>"
 
-    def __init__(self, fonts: dict[str, Font]) -> None:
+
+def _cell_sources(body: Element, source: bytes | None) -> dict[Element, bytes]:
+    """Each table cell of the body with its XML, cut from the body's XML as parsed.
+
+    Three in four cells of a plan repeat another cell's XML (ticks, empty optional
+    columns, a group's repeated values), and reading a cell's paragraphs through lxml's
+    proxies costs ~50,000 instructions; cutting the XML from the bytes at hand costs a
+    few hundred (serialising each cell cost more than reading it). The n-th cell ends
+    at the n-th end tag; a piece with no cell start tag before its end is the end of a
+    cell holding a table (the template nests none), and then every cell is read.
+    """
+    if source is None:
+        return {}
+    cells = list(body.iter(TC))
+    pieces = source.split(CELL_END)[:-1]
+    if len(pieces) != len(cells):
+        return {}
+    sources = {}
+    for cell, piece in zip(cells, pieces, strict=True):
+        if not piece.startswith(CELL_STARTS):  # a row's first cell, after the row's start
+            start = max(map(piece.rfind, CELL_STARTS))
+            if start < 0:
+                return {}
+            piece = piece[start:]
+        sources[cell] = piece
+    return sources
+
+
+class _Cells:
+    """What the passes read of the tables' cells, each cell read once per shape, and a
+    cell whose XML repeats another's (``sources``) not read again. lxml hands out one
+    proxy per element while it is held, so the cells key a dict; a pass that changes a
+    cell (a merge clears it, a shrink resizes its runs, a dropped column narrows its
+    span) forgets what was read of it, and its XML."""
+
+    def __init__(self, fonts: dict[str, Font], sources: dict[Element, bytes]) -> None:
         self.fonts = fonts
+        self._sources = sources
         self._read: dict[Element, _Cell] = {}
         self._texts: dict[Element, str] = {}
+        # per cell XML, what the first cell of that XML read; the others share it
+        self._contents: dict[bytes, _Cell] = {}
 
     def __call__(self, cell: Element) -> _Cell:
         found = self._read.get(cell)
@@ -272,8 +319,19 @@ class _Cells:
     def forget(self, cell: Element) -> None:
         self._read.pop(cell, None)
         self._texts.pop(cell, None)
+        self._sources.pop(cell, None)
 
     def _reading(self, cell: Element) -> _Cell:
+        source = self._sources.get(cell)
+        shared = None if source is None else self._contents.get(source)
+        if shared is not None:
+            return shared._replace(width=_property(cell, TC_PR, CELL_WIDTH))
+        found = self._read_cell(cell)
+        if source is not None:
+            self._contents[source] = found
+        return found
+
+    def _read_cell(self, cell: Element) -> _Cell:
         reads, only_paragraphs, properties = [], True, None
         for child in cell:
             if child.tag == P:
@@ -292,7 +350,9 @@ class _Cells:
                 span = child
             elif child.tag == CELL_WIDTH and width is None:
                 width = child
-        return _Cell(reads, text.strip(), int(span.get(VAL)) if span is not None else 1, width)
+        measures = [m for m in map(measure_paragraph, reads) if m is not None]
+        span_value = int(span.get(VAL)) if span is not None else 1
+        return _Cell(reads, text.strip(), span_value, measures, {}, width)
 
 
 class _Table:
@@ -337,12 +397,9 @@ def _measures(table: _Table) -> list[dict[Measure, int]]:
         for cell in cells:
             span = 1 if full else table.cells(cell).span
             if span == 1 and column < len(measures):
-                for read in table.cells(cell).paragraphs:
-                    found = measure_paragraph(read)
-                    if found is not None:
-                        key, units = found
-                        known = measures[column]
-                        known[key] = max(known.get(key, 0), units)
+                known = measures[column]
+                for key, units in table.cells(cell).measures:
+                    known[key] = max(known.get(key, 0), units)
             column += span
     return measures
 
@@ -421,6 +478,7 @@ def _fit_width(table: _Table, width: int) -> None:
     if table_width is not None:
         table_width.set(TYPE, "dxa")
         table_width.set(W, str(width))
+    column_texts = [str(value) for value in scaled]
     for cells in table.rows:
         full = len(cells) == len(scaled)
         column = 0
@@ -429,7 +487,10 @@ def _fit_width(table: _Table, width: int) -> None:
             span, tc_w = 1 if full else read.span, read.width
             if tc_w is not None:
                 tc_w.set(TYPE, "dxa")
-                tc_w.set(W, str(sum(scaled[column : column + span])))
+                if span == 1:
+                    tc_w.set(W, column_texts[column])
+                else:
+                    tc_w.set(W, str(sum(scaled[column : column + span])))
             column += span
 
 

@@ -11,7 +11,11 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
+from generator.plan.validate import load_plan
+from generator.render import layout
+from generator.render.document import render
 from generator.render.layout import TCPR_ORDER, shape
+from tests.conftest import ROOT, SAMPLE_SOURCES
 
 Element = Any
 
@@ -69,8 +73,12 @@ def make_document(body: str) -> Document:
 
 
 def shaped(body: str, paper: str = "A4") -> Document:
-    document = make_document(body)
-    shape(document, paper)
+    """The body shaped with its XML at hand, as a render shapes it (cells of the same XML
+    read once); shaping it without the XML, every cell read, must come out the same."""
+    document, alone = make_document(body), make_document(body)
+    shape(document, paper, etree.tostring(document.element.body))
+    shape(alone, paper)
+    assert etree.tostring(document.element.body) == etree.tostring(alone.element.body)
     return document
 
 
@@ -184,6 +192,21 @@ def test_cell_spanning_a_dropped_column_spans_one_less() -> None:
     assert tc_pr_child(partial, "w:gridSpan") is None
     assert len(rows(result)[2]) == 3
     assert len(grid(result)) == 3
+
+
+def test_a_cell_narrowed_by_a_dropped_column_is_as_wide_as_the_columns_left() -> None:
+    table = tbl(
+        [500, 3000, 1000, 2000, 1500],
+        header_row("NO", "KEGIATAN", "KODE LKE", "URAIAN", "TARGET"),
+        tr(tc("1"), tc("A", span=3), tc("t")),  # spans the empty KODE LKE and two more
+        tr(tc("2"), tc("A", span=3), tc("t")),  # the same XML, but for the number
+        data_row("1", "A", "", "x", "t"),
+    )
+    (result,) = tables(shaped(table + SECTION))
+    widths = grid(result)
+    assert len(widths) == 4
+    for cells in rows(result)[1:3]:
+        assert [cell_width(cell) for cell in cells] == [widths[0], widths[1] + widths[2], widths[3]]
 
 
 # -- widths -------------------------------------------------------------------------------
@@ -449,3 +472,43 @@ def test_style_fonts_kept_on_disk_are_the_ones_read_from_the_styles(
     assert first == again == read
     assert [p.suffix for p in (tmp_path / "zi-plan").iterdir()] == [".fonts"]
     assert any(font.bold for font in read.values()) and read[""].points > 0
+
+
+# -- cells of the same XML ----------------------------------------------------------------
+
+
+def test_a_table_nested_in_a_cell_has_every_cell_read_from_the_tree() -> None:
+    flat = tbl([500, 3000], header_row("NO", "KEGIATAN"), data_row("1", "Rapat"))
+    paragraph = "<w:t>Rapat</w:t></w:r></w:p>"
+    nested = flat.replace(paragraph, paragraph + tbl([1000], data_row("dalam")))
+    for xml, cut in ((flat, 4), (nested, 0)):
+        body = make_document(xml + SECTION).element.body
+        assert len(layout._cell_sources(body, etree.tostring(body))) == cut
+    shaped(nested + SECTION)  # the same with the XML at hand as without
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        SAMPLE_SOURCES,
+        ROOT / "tests/golden/bps_kab_nias_2025/sources",
+        ROOT / "tests/lke/aceh_sources",
+    ],
+    ids=["sample", "nias", "aceh"],
+)
+def test_a_plan_shaped_with_its_cells_xml_is_shaped_as_with_every_cell_read(
+    sources: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan, _ = load_plan(sources)
+    found: list[dict[Element, bytes]] = []
+    cutting = layout._cell_sources
+    monkeypatch.setattr(
+        layout, "_cell_sources", lambda *args: found.append(cutting(*args)) or found[-1]
+    )
+    with_xml = etree.tostring(render(plan).docx.element.body)
+    monkeypatch.setattr(layout, "_cell_sources", lambda *args: {})
+    every_cell_read = etree.tostring(render(plan).docx.element.body)
+
+    assert with_xml == every_cell_read
+    (sources_found,) = found
+    assert sources_found and len(set(sources_found.values())) < len(sources_found)
