@@ -14,6 +14,8 @@ import openpyxl
 import pytest
 from click.testing import Result
 
+from tests.shared_folder import NEEDED, SHARED
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SOURCES = ROOT / "sources"
 
@@ -21,6 +23,17 @@ SAMPLE_SOURCES = ROOT / "sources"
 requires_libreoffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) not installed"
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests read the LKE table and the schemas from ../shared: without it, one plain
+    message instead of a FileNotFoundError at the collection of each module."""
+    if SHARED is None:
+        raise pytest.UsageError(
+            f"no shared/ folder with {' and '.join(NEEDED)} beside the clone {ROOT} (nor one"
+            " folder higher): clone the repository next to shared/, as CI does"
+        )
+
 
 Rows = Iterable[Iterable[object]]
 MakeWorkbook = Callable[..., Path]

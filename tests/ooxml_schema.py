@@ -9,15 +9,9 @@ from pathlib import Path
 
 from lxml import etree
 
-# shared/ stands beside the checkout (CI's clone, or a git worktree one folder deeper)
-XSD_DIR = next(
-    (
-        folder / "shared" / "ooxml-xsd"
-        for folder in Path(__file__).resolve().parents[1:]
-        if (folder / "shared" / "ooxml-xsd").is_dir()
-    ),
-    Path(__file__).resolve().parents[2] / "shared" / "ooxml-xsd",
-)
+from tests.shared_folder import shared
+
+XSD_DIR = shared() / "ooxml-xsd"
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from generator.contract import INDIKATOR, PRIORITAS, WORKBOOK_HINTS
 from tests.conftest import write_workbook
-from tests.lke.raw_table import SHARED
+from tests.shared_folder import shared
 
-REFERENCE = SHARED / "reference" / "other-units" / "bps-prov-aceh-2025.txt"
+REFERENCE = shared() / "reference" / "other-units" / "bps-prov-aceh-2025.txt"
 TARGET = Path(__file__).with_name("aceh_sources")
 PRIORITAS_HEADER = tuple(column.title for column in PRIORITAS)  # with the optional three
 INDIKATOR_HEADER = tuple(

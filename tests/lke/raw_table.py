@@ -7,18 +7,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-# ../shared beside the clone (a worktree sits one folder deeper than the main clone)
-SHARED = next(
-    (
-        p / "shared"
-        for p in Path(__file__).resolve().parents
-        if (p / "shared" / "reference").is_dir()
-    ),
-    Path(__file__).resolve().parents[3] / "shared",
-)
-RAW_TSV = SHARED / "reference" / "lke_zi_permenpan90_bps.tsv"
+from tests.shared_folder import shared
+
+RAW_TSV = shared() / "reference" / "lke_zi_permenpan90_bps.tsv"
 _WEIGHT = re.compile(r"\((\d+\.\d\d)(?:;[\d.]+;[\d.]+)?\)$")
 
 

@@ -21,7 +21,7 @@ from generator.plan.validate import Loader
 from generator.problems import OutputError
 from tests.conftest import requires_libreoffice
 from tests.lke.plans import step, write_plan
-from tests.lke.raw_table import SHARED, pengungkit, raw_items
+from tests.lke.raw_table import pengungkit, raw_items
 
 REALISATION = RealisationSummary(
     due_line_months=10,
@@ -82,18 +82,8 @@ def test_suggested_answers_and_the_formulas_behind_nilai(sheet: Path) -> None:
     assert "Catatan tabel LKE" in str(rows["PPD2G"][7])  # the correction is shown
 
 
-def test_the_sheet_validates_against_sml_xsd(sheet: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    if ooxml.XSD_DIR.is_dir():
-        assert ooxml.schema_errors(sheet) == []
-        return
-    # a worktree sits one folder deeper than the clone: the schemas are found from here,
-    # and compiled apart from the cached ones other tests compile from the default folder
-    monkeypatch.setattr(ooxml, "XSD_DIR", SHARED / "ooxml-xsd")
-    ooxml._schema.cache_clear()
-    try:
-        assert ooxml.schema_errors(sheet) == []
-    finally:
-        ooxml._schema.cache_clear()
+def test_the_sheet_validates_against_sml_xsd(sheet: Path) -> None:
+    assert ooxml.schema_errors(sheet) == []
 
 
 def test_a_sheet_that_cannot_be_written_leaves_nothing(
